@@ -122,7 +122,7 @@ public final class RulesLoader {
             AlertRule r = parseRule(list.get(i), fallback, p);
             if (r != null) {
                 String label = RuleValidator.label(r, fallback);
-                p.addAll(RuleValidator.validate(r, label));
+                p.addAll(semantic(r, label, list.get(i)));
                 if (r.getId() != null && !r.getId().isBlank() && !ids.add(r.getId())) {
                     p.add("rule " + label + ": field id: duplicate id (rule #" + (i + 1) + ")");
                 }
@@ -142,12 +142,22 @@ public final class RulesLoader {
         List<String> problems = new ArrayList<>();
         AlertRule r = parseRule(node, "?", problems);
         if (r != null) {
-            problems.addAll(RuleValidator.validate(r, RuleValidator.label(r, "?")));
+            problems.addAll(semantic(r, RuleValidator.label(r, "?"), node));
         }
         if (!problems.isEmpty()) {
             throw new RuleValidationException(problems);
         }
         return r;
+    }
+
+    /** The validator's problems, less "no conditions" when there were some that could not be read. */
+    private static List<String> semantic(AlertRule r, String label, JsonNode node) {
+        List<String> p = RuleValidator.validate(r, label);
+        JsonNode cs = node.get("conditions");
+        if (cs != null && cs.isArray() && cs.size() > 0) {
+            p.removeIf(x -> x.endsWith("field conditions: at least one condition is required"));
+        }
+        return p;
     }
 
     /** The rule as JSON with the Avro field names; {@link #parseRule(String)} reads it back. */
