@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,8 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // emoji as UTF-8 bytes, as in the String form, rather than \\uD83D\\uDE21 escapes
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private final Class<T> type;
@@ -314,6 +317,9 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
         if (n.isIntegralNumber()) {
             value = n.bigIntegerValue();
         } else {
+            if (!Double.isFinite(n.doubleValue())) {
+                throw new PathError("number out of " + s.getType().getName() + " range");
+            }
             BigDecimal d = n.decimalValue();
             if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
                 throw mismatch(s, n);
@@ -321,14 +327,18 @@ public final class JsonCodec<T extends SpecificRecord> implements Codec<T> {
             value = d.toBigInteger();
         }
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new PathError("integer " + n.asText() + " is out of " + s.getType().getName() + " range");
+            throw new PathError("integer " + Schemas.abbreviate(n.asText()) + " is out of " + s.getType().getName() + " range");
         }
         return value.longValue();
     }
 
     private static double floating(Schema s, JsonNode n) {
         if (n.isNumber()) {
-            return n.doubleValue();
+            double d = n.doubleValue();
+            if (Double.isInfinite(d)) {
+                throw new PathError("number out of " + s.getType().getName() + " range");
+            }
+            return d;
         }
         if (n.isTextual()) {
             switch (n.textValue()) {
