@@ -36,7 +36,7 @@ public final class InterventionEffectReport {
         "all", "channel", "segment", "segment x channel", "topic", "topic x channel", "topic x segment",
         "topic x segment x channel"
     };
-    private static final int[] LEVEL_ORDER = {0, 4, 2, 1, 6, 5, 3, 7};
+    private static final int[] LEVEL_ORDER = {0, 3, 2, 6, 1, 5, 4, 7}; // by mask: all, topic, segment, channel, then pairs
 
     private InterventionEffectReport() {}
 

@@ -7,8 +7,8 @@ import java.util.List;
  * equal to the stratum's share of the taken-over conversations (direct standardisation to the
  * taken-over population, i.e. the effect on the conversations supervisors actually took over).
  *
- * <p>Var(adjusted) = Σ w² (var₁/n₁ + var₀/n₀) with population variances; the 95% interval is
- * normal. Strata missing either arm cannot be compared and are left out; {@link
+ * <p>Var(adjusted) = Σ w² (var₁/n₁ + var₀/n₀) with the variances of {@link ArmSummary#variance()}
+ * (an arm with a single value borrows its arm's variance over all strata); the 95% interval is normal. Strata missing either arm cannot be compared and are left out; {@link
  * EffectEstimate#coverage()} says how much of the taken-over population that left.
  */
 public final class RiskAdjustment {
@@ -38,6 +38,8 @@ public final class RiskAdjustment {
             return new EffectEstimate(naive, Double.NaN, Double.NaN, Interval.UNDEFINED,
                     0, 0, allTaken.n(), allAi.n(), 0);
         }
+        double pooledTaken = allTaken.variance();
+        double pooledAi = allAi.variance();
         double adjusted = 0;
         double variance = 0;
         for (Stratum s : strata) {
@@ -48,10 +50,18 @@ public final class RiskAdjustment {
             }
             double w = (double) t.n() / takenCompared;
             adjusted += w * (t.mean() - a.mean());
-            variance += w * w * (t.variance() / t.n() + a.variance() / a.n());
+            variance += w * w * (orElse(t.variance(), pooledTaken) / t.n() + orElse(a.variance(), pooledAi) / a.n());
         }
         double se = Math.sqrt(variance);
+        if (Double.isNaN(se)) {
+            return new EffectEstimate(naive, adjusted, Double.NaN, Interval.UNDEFINED,
+                    takenCompared, aiCompared, allTaken.n(), allAi.n(), strataCompared);
+        }
         return new EffectEstimate(naive, adjusted, se, new Interval(adjusted - z * se, adjusted + z * se),
                 takenCompared, aiCompared, allTaken.n(), allAi.n(), strataCompared);
+    }
+
+    private static double orElse(double v, double fallback) {
+        return Double.isNaN(v) ? fallback : v;
     }
 }

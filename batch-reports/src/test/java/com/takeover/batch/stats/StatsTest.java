@@ -42,11 +42,16 @@ class StatsTest {
         assertThat(e.naive()).isCloseTo(19.0 / 45 - 35.0 / 50, within(1e-12));
         // weights 10/40 and 30/40: 0.25·(0.6 - 0.75) + 0.75·(0.4 - 0.5)
         assertThat(e.adjusted()).isCloseTo(-0.1125, within(1e-12));
-        double variance = 0.0625 * (0.24 / 10 + 0.1875 / 40) + 0.5625 * (0.24 / 30 + 0.25 / 10);
-        assertThat(variance).isCloseTo(0.02035546875, within(1e-15));
+        // variances by the plus-two rule: p̃ = (k+1)/(n+2)
+        double lowT = 7.0 / 12 * (5.0 / 12);
+        double lowA = 31.0 / 42 * (11.0 / 42);
+        double highT = 13.0 / 32 * (19.0 / 32);
+        double highA = 0.25;
+        double variance = 0.0625 * (lowT / 10 + lowA / 40) + 0.5625 * (highT / 30 + highA / 10);
+        assertThat(variance).isCloseTo(0.0204064, within(1e-6));
         assertThat(e.standardError()).isCloseTo(Math.sqrt(variance), within(1e-12));
         assertThat(e.ci().low()).isCloseTo(-0.1125 - 1.959963984540054 * Math.sqrt(variance), within(1e-12));
-        assertThat(e.ci().high()).isCloseTo(0.1670, within(1e-4));
+        assertThat(e.ci().high()).isCloseTo(0.167482, within(1e-5));
         assertThat(e.takenOverCompared()).isEqualTo(40);
         assertThat(e.aiOnlyCompared()).isEqualTo(50);
         assertThat(e.takenOverTotal()).isEqualTo(45);
@@ -59,11 +64,20 @@ class StatsTest {
 
     @Test
     void continuousOutcomeUsesItsVariance() {
-        // CSAT: taken over {4, 5} vs AI-only {2, 4}: means 4.5 and 3, variances 0.25 and 1
+        // CSAT: taken over {4, 5} vs AI-only {2, 4}: means 4.5 and 3, sample variances 0.5 and 2
         Stratum s = new Stratum("one", new ArmSummary(2, 9, 41), new ArmSummary(2, 6, 20));
         EffectEstimate e = RiskAdjustment.standardise(List.of(s));
         assertThat(e.adjusted()).isCloseTo(1.5, within(1e-12));
-        assertThat(e.standardError()).isCloseTo(Math.sqrt(0.25 / 2 + 1.0 / 2), within(1e-12));
+        assertThat(e.standardError()).isCloseTo(Math.sqrt(0.5 / 2 + 2.0 / 2), within(1e-12));
+    }
+
+    @Test
+    void zeroOfFewIsNotCertainty() {
+        // 0 of 3 resolved: the plus-two variance (1/5·4/5) keeps the interval open
+        Stratum s = new Stratum("one", ArmSummary.binary(3, 3), ArmSummary.binary(3, 0));
+        EffectEstimate e = RiskAdjustment.standardise(List.of(s));
+        assertThat(e.adjusted()).isEqualTo(1.0);
+        assertThat(e.standardError()).isCloseTo(Math.sqrt(2 * 0.16 / 3), within(1e-12));
     }
 
     @Test
