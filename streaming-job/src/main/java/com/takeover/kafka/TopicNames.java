@@ -1,5 +1,6 @@
 package com.takeover.kafka;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ public record TopicNames(
         String takeoverAlerts,
         String deadLetters,
         String alertRules,
-        String ruleRejections) {
+        String ruleRejections) implements Serializable {
 
     public static final String CONVERSATION_EVENTS = "conversation-events";
     public static final String TAKEOVER_ALERTS = "takeover-alerts";
