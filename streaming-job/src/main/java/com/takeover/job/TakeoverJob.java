@@ -2,12 +2,15 @@ package com.takeover.job;
 
 import com.takeover.codec.JsonCodec;
 import com.takeover.rules.RuleSet;
+import com.takeover.rules.RuleValidationException;
 import com.takeover.rules.RulesLoader;
 import com.takeover.schema.ConversationSummary;
 import com.takeover.schema.RuleRejection;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.schema.TakeoverRecord;
+import com.takeover.scoring.ConversationScorer;
 import com.takeover.scoring.ScoringConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
@@ -66,7 +69,7 @@ public final class TakeoverJob {
     private Sink<TakeoverAlert> alertLake;
     private Sink<TakeoverRecord> takeoverLake;
     private RuleSet initialRules;
-    private ScoringConfig scoringConfig;
+    private ConversationScorer scorer;
     private boolean bounded;
 
     private TakeoverJob(JobConfig config) {
@@ -123,8 +126,9 @@ public final class TakeoverJob {
         return this;
     }
 
-    public TakeoverJob scoringConfig(ScoringConfig scoring) {
-        this.scoringConfig = scoring;
+    /** The scoring core to use instead of the default one (tests script sentiment with this). */
+    public TakeoverJob scorer(ConversationScorer scorer) {
+        this.scorer = scorer;
         return this;
     }
 
@@ -142,7 +146,8 @@ public final class TakeoverJob {
     public Graph build(StreamExecutionEnvironment env) {
         configure(env, config);
         RuleSet rules = initialRules != null ? initialRules : loadRules(config);
-        ScoringConfig scoring = scoringConfig != null ? scoringConfig : ScoringConfig.defaults();
+        ConversationScorer scoring = scorer != null ? scorer
+                : new ConversationScorer(ScoringConfig.defaults().withKeepTranscript(config.keepMaskedText()));
 
         // Events: decoded in the source, so watermarks follow each Kafka partition.
         WatermarkStrategy<IngestedEvent> watermarks = WatermarkStrategy
@@ -173,13 +178,12 @@ public final class TakeoverJob {
                 .setParallelism(1)
                 .broadcast(ConversationScoringFunction.RULES);
 
-        ConversationScoringFunction scorer = new ConversationScoringFunction(rules, scoring,
-                config.endGrace().toMillis(), config.abandonTtl().toMillis(), config.keepMaskedText(),
-                config.topics().alertRules());
+        ConversationScoringFunction scoringFunction = new ConversationScoringFunction(rules, scoring,
+                config.endGrace().toMillis(), config.abandonTtl().toMillis(), config.topics().alertRules());
         SingleOutputStreamOperator<TakeoverAlert> alerts = events
                 .keyBy(e -> e.event.getConversationId())
                 .connect(ruleUpdates)
-                .process(scorer)
+                .process(scoringFunction)
                 .uid(UID_SCORING)
                 .name("Score conversations, evaluate alert rules");
 
@@ -242,7 +246,16 @@ public final class TakeoverJob {
 
     /** The rules in force at start: the config's rules file, or the built-in defaults. */
     public static RuleSet loadRules(JobConfig config) {
-        return config.rulesFile() == null ? RulesLoader.defaults() : RulesLoader.load(Paths.get(config.rulesFile()));
+        if (config.rulesFile() == null) {
+            return RulesLoader.defaults();
+        }
+        try {
+            return RulesLoader.load(Paths.get(config.rulesFile()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read rules file " + config.rulesFile() + ": " + e.getMessage(), e);
+        } catch (RuleValidationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     // ---- Kafka sources and sinks -----------------------------------------------------------
