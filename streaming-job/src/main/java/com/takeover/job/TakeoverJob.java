@@ -153,8 +153,12 @@ public final class TakeoverJob {
         WatermarkStrategy<IngestedEvent> watermarks = WatermarkStrategy
                 .<IngestedEvent>forBoundedOutOfOrderness(config.outOfOrderness())
                 // Undecodable records carry no event time; MIN_VALUE never advances the watermark.
-                .withTimestampAssigner((r, kafkaTs) -> r.isDecoded() ? r.event.getEventTime() : Long.MIN_VALUE)
-                .withIdleness(config.idleness());
+                .withTimestampAssigner((r, kafkaTs) -> r.isDecoded() ? r.event.getEventTime() : Long.MIN_VALUE);
+        if (!bounded) {
+            // A quiet partition stops holding back event time. Not in a replay: every partition has data
+            // until its end, and the finished rules input already reports the end of time.
+            watermarks = watermarks.withIdleness(config.idleness());
+        }
         DataStream<IngestedEvent> ingested = env
                 .fromSource(eventSource != null ? eventSource : kafkaEventSource(), watermarks,
                         "Kafka: " + config.topics().conversationEvents())
@@ -169,10 +173,10 @@ public final class TakeoverJob {
                 .uid(UID_DEAD_LETTER_SINK)
                 .name("Kafka: " + config.topics().deadLetters());
 
-        // Rules: every parallel scorer sees every update, in topic order. The rules input must not
-        // hold back event time (a two-input operator takes the minimum): it reports "no limit".
+        // Rules: every parallel scorer sees every update, in topic order. The rules input is always
+        // idle for event time (see RuleWatermarks): only events move the scorer's clock.
         BroadcastStream<RuleUpdate> ruleUpdates = env
-                .fromSource(ruleSource != null ? ruleSource : kafkaRuleSource(), RuleWatermarks.unlimited(),
+                .fromSource(ruleSource != null ? ruleSource : kafkaRuleSource(), RuleWatermarks.idle(),
                         "Kafka: " + config.topics().alertRules())
                 .uid(UID_RULES_SOURCE)
                 .setParallelism(1)
