@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Live takeover alerts for AI-handled support chats.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalSentimentCommand.class,
+            BenchCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 
