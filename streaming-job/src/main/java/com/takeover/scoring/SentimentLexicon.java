@@ -51,6 +51,8 @@ final class SentimentLexicon {
     static final int E_ORDINAL = -3;
 
     final TokenTable table;
+    /** Whether the support-domain layer (phrases and chat rules) is on. */
+    final boolean supportDomain;
     /** Valence per id; NaN when the word carries none. */
     final double[] valence;
     /** Booster (+) or dampener (-) increment per id; 0 when none. */
@@ -114,10 +116,11 @@ final class SentimentLexicon {
         if (supportDomain) {
             SupportPhrases.register(b);
         }
-        return new SentimentLexicon(b);
+        return new SentimentLexicon(b, supportDomain);
     }
 
-    private SentimentLexicon(Builder b) {
+    private SentimentLexicon(Builder b, boolean supportDomain) {
+        this.supportDomain = supportDomain;
         table = b.table;
         int n = table.size();
         valence = Arrays.copyOf(b.valence, n);

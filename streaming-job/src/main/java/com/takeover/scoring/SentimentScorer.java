@@ -54,6 +54,14 @@ public final class SentimentScorer implements Serializable {
      * faint praise, "not good" is plain criticism.
      */
     static final double N_SCALAR_OF_NEGATIVE = -0.4;
+    /**
+     * Support layer: a message written entirely in capitals (3+ words) with no sentiment word is
+     * shouting ("WHERE IS MY ORDER"); a message with no sentiment word but 2+ question marks is
+     * impatience ("hello???"), valued at VADER's own question-mark emphasis. VADER scores both 0.
+     */
+    static final double SHOUTING_VALENCE = -1.0;
+    static final int SHOUTING_MIN_WORDS = 3;
+
     /** Tokens before a sentiment word in which "would/could/should/might have" makes it unreal. */
     static final int COUNTERFACTUAL_WINDOW = 5;
 
@@ -101,6 +109,11 @@ public final class SentimentScorer implements Serializable {
             sum += punctuationEmphasis(s);
         } else if (sum < 0) {
             sum -= punctuationEmphasis(s);
+        } else if (lx.supportDomain) {
+            sum = unsentimentalEmphasis(s);
+            if (sum == 0.0) {
+                return 0.0;
+            }
         } else {
             return 0.0;
         }
@@ -504,6 +517,18 @@ public final class SentimentScorer implements Serializable {
 
     private boolean isSoOrThis(Scratch s, int j) {
         return isId(s, j, lx.idSo) || isId(s, j, lx.idThis);
+    }
+
+    /** Shouting or impatient punctuation in a message without sentiment words (support layer). */
+    private static double unsentimentalEmphasis(Scratch s) {
+        double sum = 0.0;
+        if (s.upper >= SHOUTING_MIN_WORDS && s.upper == s.capable) {
+            sum += SHOUTING_VALENCE;
+        }
+        if (s.questions > 1 || sum < 0) {
+            sum -= punctuationEmphasis(s);
+        }
+        return sum;
     }
 
     private static double punctuationEmphasis(Scratch s) {

@@ -127,7 +127,7 @@ final class SupportPhrases {
                 "no help", "you don't understand", "you do not understand", "you don't get it",
                 "read my message", "makes no sense", "doesn't make sense", "does not make sense",
                 "pointless", "hopeless", "talking to a wall", "talking to a bot", "stupid bot",
-                "useless bot");
+                "useless bot", "thanks for nothing", "thank you for nothing");
 
         // Profanity at an agent: frustration however it is spelled. VADER already rates the plain
         // words (-1.6..-2.8); masked spellings (f***, sh*t) map to their word. Profane boosters
@@ -154,11 +154,14 @@ final class SupportPhrases {
                 "thanks a million", "many thanks", "much appreciated", "really appreciate it",
                 "you're a star", "you're the best", "you are the best", "you rock", "perfect");
 
-        // Politeness and requests that carry no feeling in a support chat. VADER rates "please"
-        // +1.3, "help" +1.7 and "like" +1.5, so "please help, I'd like to cancel" reads as praise.
+        // Politeness, requests and support vocabulary that carry no feeling in a support chat.
+        // VADER rates "please" +1.3, "help" +1.7, "like" +1.5, "support" +1.7, "credit" +1.6,
+        // "number" +0.3 and "pay" -0.4, so "please help, I'd like to pay by credit card" reads as
+        // praise and "can I pay in installments?" as a complaint.
         b.phrase(0.0, Negated.FLIP,
                 "please", "help", "need help", "please help", "help me", "would like", "i'd like",
                 "i would like", "we'd like", "looks like", "seems like", "feels like", "like this",
-                "like that", "something like");
+                "like that", "something like", "support", "customer support", "customer care",
+                "support team", "credit card", "store credit", "number", "pay");
     }
 }
