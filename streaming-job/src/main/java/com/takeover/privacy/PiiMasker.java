@@ -1,9 +1,11 @@
 package com.takeover.privacy;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>e-mail addresses → {@code [email]};
  *   <li>IBANs → {@code [iban]}: a known country code, two check digits and the BBAN, spaces
- *       allowed, exactly the country's IBAN length, and the ISO 13616 mod-97 check must hold;
+ *       allowed, exactly the country's IBAN length, and the ISO 13616 mod-97 check must hold (a
+ *       mistyped IBAN, right shape but wrong check digits, is left alone as a whole);
  *   <li>payment card numbers → {@code [card]}: 13–19 digits, single spaces or dashes allowed
  *       between digits, and only when the Luhn check holds (so most other long numbers survive);
  *   <li>phone numbers → {@code [phone]}: 7–15 digits (E.164's limits), with digits grouped by single
@@ -81,60 +84,87 @@ public final class PiiMasker implements Serializable {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String t = replace(text, EMAIL_PATTERN, (s, m) -> EMAIL);
-        t = maskIbans(t);
-        t = replace(t, CARD_PATTERN, (s, m) -> luhnValid(digitsOf(m.group())) ? CARD : null);
-        t = replace(t, PHONE_PATTERN, (s, m) -> isPhone(s, m) ? PHONE : null);
-        return t;
-    }
-
-    /** Replaces each match for which {@code decide} returns a replacement (null keeps the match). */
-    private static String replace(String text, Pattern p, BiFunction<String, Matcher, String> decide) {
-        Matcher m = p.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
+        // Each detector claims spans of the original text; a later one never touches an earlier
+        // claim, so the digits of an e-mail or of a mistyped IBAN are not taken for a phone.
+        List<Span> spans = new ArrayList<>();
+        Matcher m = EMAIL_PATTERN.matcher(text);
         while (m.find()) {
-            String r = decide.apply(text, m);
-            if (r == null) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, last, m.start()).append(r);
-            last = m.end();
+            spans.add(new Span(m.start(), m.end(), EMAIL));
         }
-        if (out == null) {
-            return text;
-        }
-        return out.append(text, last, text.length()).toString();
-    }
-
-    private static String maskIbans(String text) {
-        Matcher m = IBAN_START.matcher(text);
-        StringBuilder out = null;
-        int last = 0;
+        m = IBAN_START.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
-            int end = ibanEnd(text, m.start(), m.group(1).toUpperCase(Locale.ROOT));
-            if (end < 0) {
+            Span iban = iban(text, m.start(), m.group(1).toUpperCase(Locale.ROOT));
+            if (iban != null && free(spans, iban.start(), iban.end())) {
+                spans.add(iban);
+                from = iban.end();
+            } else {
                 from = m.start() + 1;
-                continue;
             }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, last, m.start()).append(IBAN);
-            last = end;
-            from = end;
         }
-        if (out == null) {
+        m = CARD_PATTERN.matcher(text);
+        while (m.find()) {
+            if (free(spans, m.start(), m.end()) && luhnValid(digitsOf(m.group()))) {
+                spans.add(new Span(m.start(), m.end(), CARD));
+            }
+        }
+        m = PHONE_PATTERN.matcher(text);
+        while (m.find()) {
+            if (free(spans, m.start(), m.end()) && isPhone(text, m)) {
+                spans.add(new Span(m.start(), m.end(), PHONE));
+            }
+        }
+        if (spans.stream().noneMatch(sp -> sp.replacement() != null)) {
             return text;
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (Span sp : spans) {
+            if (sp.replacement() != null) {
+                out.append(text, last, sp.start()).append(sp.replacement());
+                last = sp.end();
+            }
         }
         return out.append(text, last, text.length()).toString();
     }
 
-    /** End index of a valid IBAN starting at {@code start}, or -1. */
+    /** A claimed region of the text; a null replacement keeps it as it is (a mistyped IBAN). */
+    private record Span(int start, int end, String replacement) {}
+
+    private static boolean free(List<Span> spans, int start, int end) {
+        for (Span sp : spans) {
+            if (start < sp.end() && sp.start() < end) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An IBAN-shaped run at {@code start} (known country, exactly its length): masked when the
+     * check digits hold, otherwise claimed as it is. Null when the run is no IBAN shape.
+     */
+    private static Span iban(String text, int start, String country) {
+        int end = ibanEnd(text, start, country);
+        if (end < 0) {
+            return null;
+        }
+        return new Span(start, end, ibanChecksumValid(compact(text, start, end)) ? IBAN : null);
+    }
+
+    private static String compact(String text, int start, int end) {
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != ' ') {
+                b.append(Character.toUpperCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** End index of an IBAN-shaped run starting at {@code start}, or -1. */
     private static int ibanEnd(String text, int start, String country) {
         Integer length = IBAN_LENGTH.get(country);
         if (length == null) {
@@ -157,7 +187,7 @@ public final class PiiMasker implements Serializable {
         if (iban.length() != length || (i < text.length() && Character.isLetterOrDigit(text.charAt(i)))) {
             return -1;
         }
-        return ibanChecksumValid(iban) ? i : -1;
+        return i;
     }
 
     /** ISO 13616: move the first four chars to the end, letters to 10..35, the number mod 97 is 1. */

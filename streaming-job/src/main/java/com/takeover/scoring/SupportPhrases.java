@@ -156,12 +156,12 @@ final class SupportPhrases {
 
         // Politeness, requests and support vocabulary that carry no feeling in a support chat.
         // VADER rates "please" +1.3, "help" +1.7, "like" +1.5, "support" +1.7, "credit" +1.6,
-        // "number" +0.3 and "pay" -0.4, so "please help, I'd like to pay by credit card" reads as
+        // "number" +0.3, "want" +0.3 and "pay" -0.4, so "please help, I'd like to pay by credit card" reads as
         // praise and "can I pay in installments?" as a complaint.
         b.phrase(0.0, Negated.FLIP,
                 "please", "help", "need help", "please help", "help me", "would like", "i'd like",
                 "i would like", "we'd like", "looks like", "seems like", "feels like", "like this",
                 "like that", "something like", "support", "customer support", "customer care",
-                "support team", "credit card", "store credit", "number", "pay");
+                "support team", "credit card", "store credit", "number", "pay", "want");
     }
 }
