@@ -74,6 +74,7 @@ public final class HumanRequestDetector implements Serializable {
                 + "(?:humans?|persons?|people|agents?|representatives?|operators?|managers?|supervisors?|"
                 + "(?:some|any)(?:one|body) (?:real|human|i can|to (?:talk|speak|chat)))\\b"),
         Pattern.compile("\\b(?:some|any)(?:one|body)(?: real| human)? (?:i|we) (?:can|could) " + TALK + "\\b"),
+        Pattern.compile("\\bwhere (?:can i find|do i find|is|are) " + HUMAN + "\\b"),
         // escalate this / please escalate / escalation
         Pattern.compile("\\bescalat(?:e|ion)\\b"),
         // a human agent / a real person / a live agent, anywhere
@@ -97,7 +98,7 @@ public final class HumanRequestDetector implements Serializable {
                 + TALK + "|deal) (?:to |with )?)?" + BOT),
         Pattern.compile("\\b(?:tired|sick|fed up) (?:of|with) (?:(?:talking|chatting|speaking) (?:to|with) )?" + BOT),
         Pattern.compile("\\b(?:stop|enough|no more|not another) (?:with )?(?:the |this |your )?(?:stupid |dumb )?(?:bots?|robots?|automated)\\b"),
-        Pattern.compile("\\b(?:instead of|rather than|not) (?:talking to |speaking to )?" + BOT
+        Pattern.compile("\\b(?:instead of|rather than) (?:talking to |speaking to )?" + BOT
                 + "(?:,? (?:i want|i need|please|get me))?"),
     };
 

@@ -98,7 +98,8 @@ public final class SentimentScorer implements Serializable {
         if (text == null || text.isEmpty()) {
             return 0.0;
         }
-        Scratch s = SCRATCH.get();
+        // a huge text gets buffers of its own rather than growing the per-thread ones for good
+        Scratch s = text.length() <= Scratch.CACHED_MAX_CHARS ? SCRATCH.get() : new Scratch();
         int n = tokenize(text, s);
         if (n == 0) {
             return 0.0;
@@ -247,7 +248,7 @@ public final class SentimentScorer implements Serializable {
         }
         if (id >= 0) {
             fl |= lx.flags[id];
-        } else if (letters == 0 || letters <= 2) {
+        } else if (letters <= 2) { // "3", "12", "3rd"
             fl |= numberClass(text, b, e);
         }
         s.id[n] = id;
@@ -541,6 +542,7 @@ public final class SentimentScorer implements Serializable {
 
     /** Per-thread token buffers, grown on demand, so scoring allocates nothing per message. */
     private static final class Scratch {
+        static final int CACHED_MAX_CHARS = 1 << 16;
         int[] id = new int[0];
         int[] flags = new int[0];
         byte[] role = new byte[0];

@@ -43,6 +43,8 @@ class HumanRequestDetectorTest {
         "I’d like to chat with an actual person",
         "stop the bot",
         "is there someone I can talk to",
+        "Where can I find customer service?",
+        "I'd rather talk to a human instead of a bot",
     })
     void recognisesRequests(String text) {
         assertThat(detector.isHumanRequest(text)).as(text).isTrue();
@@ -74,6 +76,10 @@ class HumanRequestDetectorTest {
         "my package was left with a neighbour",
         "I like your agents",
         "I need support with my order",
+        "I'm not a bot",
+        "I already talked to a human and they said wait",
+        "my account manager is Bob",
+        "I don't want a human, I want my refund",
     })
     void ignoresNonRequests(String text) {
         assertThat(detector.isHumanRequest(text)).as(text).isFalse();

@@ -236,6 +236,14 @@ class SentimentScorerTest {
     }
 
     @Test
+    void hugeTextIsScored() {
+        String huge = "still not working, this is ridiculous. ".repeat(5_000); // > 64k chars
+        assertThat(huge.length()).isGreaterThan(1 << 16);
+        assertThat(scorer.score(huge)).isBetween(-1.0, -0.9999);
+        assertThat(scorer.score("That worked, thanks!")).isPositive(); // per-thread buffers unaffected
+    }
+
+    @Test
     void nullAndEmptyAreNeutral() {
         assertThat(scorer.score(null)).isZero();
         assertThat(scorer.score("")).isZero();
