@@ -135,7 +135,7 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             if (lines % PROGRESS_EVERY == 0) {
                 g.flush();
-                err.println("score: " + lines + " lines, " + scoring.open.size() + " open conversations");
+                err.println("score: " + lines + " lines" + (scoring.open.isEmpty() ? "" : ", " + scoring.open.size() + " open conversations"));
             }
         }
         g.flush();
