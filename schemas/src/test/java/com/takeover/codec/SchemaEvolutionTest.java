@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -33,30 +36,47 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins schema evolution: data written with the first released schemas (frozen copies in
- * src/test/resources/schemas/v1) must stay readable with the current generated classes, so a
- * change can break neither the stored lake nor producers still running the old release.
+ * Pins schema evolution: data written with any released schema (frozen copies in
+ * src/test/resources/schemas/v1, v2, ...) must stay readable with the current generated classes,
+ * so a change can break neither the stored lake nor producers still running an old release.
  */
 class SchemaEvolutionTest {
 
     /** Every union picks branch {@code variant % branches}: 8 variants reach every payload kind and both sides of each nullable. */
     private static final int VARIANTS = 8;
 
-    private static final Map<String, Schema> V1_FILES = SchemaFiles.load(SchemaFiles.testResource("schemas/v1"));
+    /** Each frozen release (v1, v2, ...) by name, with its schema files. */
+    private static final Map<String, Map<String, Schema>> RELEASES = loadReleases();
+
+    private static final Map<String, Schema> V1_FILES = RELEASES.get("v1");
     private static final Map<String, Schema> V1_TYPES = SchemaFiles.namedTypes(V1_FILES.values());
 
-    static Stream<Arguments> v1Types() {
-        return V1_TYPES.values().stream().map(s -> Arguments.of(s.getName(), s));
+    private static Map<String, Map<String, Schema>> loadReleases() {
+        Path root = SchemaFiles.testResource("schemas");
+        Map<String, Map<String, Schema>> releases = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(d -> Files.isDirectory(d) && d.getFileName().toString().matches("v\\d+"))
+                    .forEach(d -> releases.put(d.getFileName().toString(), SchemaFiles.load(d)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return releases;
     }
 
-    static Stream<Arguments> v1Records() {
-        return V1_TYPES.values().stream().filter(s -> s.getType() == Schema.Type.RECORD).map(s -> Arguments.of(s.getName(), s));
+    /** (release, type name, schema) for every named type of every frozen release. */
+    static Stream<Arguments> releasedTypes() {
+        return RELEASES.entrySet().stream().flatMap(r -> SchemaFiles.namedTypes(r.getValue().values()).values().stream()
+                .map(s -> Arguments.of(r.getKey(), s.getName(), s)));
+    }
+
+    static Stream<Arguments> releasedRecords() {
+        return releasedTypes().filter(a -> ((Schema) a.get()[2]).getType() == Schema.Type.RECORD);
     }
 
     /** The records that travel on their own (one .avsc file at the top level each). */
-    static Stream<Arguments> v1TopLevelRecords() {
-        return V1_FILES.entrySet().stream().filter(e -> !e.getKey().contains("/"))
-                .map(e -> Arguments.of(e.getValue().getName(), e.getValue()));
+    static Stream<Arguments> releasedTopLevelRecords() {
+        return RELEASES.entrySet().stream().flatMap(r -> r.getValue().entrySet().stream().filter(e -> !e.getKey().contains("/"))
+                .map(e -> Arguments.of(r.getKey(), e.getValue().getName(), e.getValue())));
     }
 
     @Test
@@ -67,19 +87,19 @@ class SchemaEvolutionTest {
         assertThat(V1_TYPES).hasSizeGreaterThanOrEqualTo(25);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("v1Types")
-    void currentSchemaCanReadV1Data(String name, Schema v1) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("releasedTypes")
+    void currentSchemaCanReadReleasedData(String release, String name, Schema v1) {
         Schema current = currentSchema(v1);
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(current, v1);
         assertThat(result.getType())
-                .as("current %s reading v1 data: %s", name, result.getResult().getIncompatibilities())
+                .as("current %s reading %s data: %s", name, release, result.getResult().getIncompatibilities())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("v1Records")
-    void aRecordWrittenWithV1ReadsIntoTheCurrentClass(String name, Schema v1) throws IOException {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("releasedRecords")
+    void aRecordWrittenWithAReleasedSchemaReadsIntoTheCurrentClass(String release, String name, Schema v1) throws IOException {
         Schema current = currentSchema(v1);
         SpecificDatumReader<Object> reader = new SpecificDatumReader<>(v1, current, new SpecificData());
         for (int variant = 0; variant < VARIANTS; variant++) {
@@ -90,9 +110,9 @@ class SchemaEvolutionTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("v1TopLevelRecords")
-    void theBinaryCodecDecodesV1SingleObjects(String name, Schema v1) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("releasedTopLevelRecords")
+    void theBinaryCodecDecodesReleasedSingleObjects(String release, String name, Schema v1) throws Exception {
         @SuppressWarnings("unchecked")
         Class<SpecificRecord> type = (Class<SpecificRecord>) SpecificData.get().getClass(v1);
         AvroBinaryCodec<SpecificRecord> codec = AvroBinaryCodec.of(type).withWriterSchemas(v1);
