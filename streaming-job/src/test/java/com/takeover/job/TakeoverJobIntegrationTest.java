@@ -261,4 +261,75 @@ class TakeoverJobIntegrationTest {
             assertThat(r.getSegment()).isEqualTo("vip");
         });
     }
+
+    @Test
+    void aBoundedReplayWithExactlyOnceAlertsClosesEveryConversationAndCommitsTheLake(@TempDir Path dir)
+            throws Exception {
+        TopicNames t = topics("b-");
+        kafka.createTopics(t, 2);
+        JobConfig cfg = config(t, dir)
+                .valueFormat(WireFormat.JSON)
+                .delivery(JobConfig.Delivery.EXACTLY_ONCE)
+                .transactionalIdPrefix("it-b")
+                .transactionTimeout(Duration.ofMinutes(1))
+                .build();
+        Codec<ConversationEvent> events = WireFormat.JSON.codec(ConversationEvent.class);
+
+        // Written before the job starts; the job reads up to the end offsets it finds and finishes.
+        Events.Conversation one = Events.conversation("c-1");
+        ConversationEvent oneStart = one.started("cust-1", "vip", 2000, "app");
+        ConversationEvent mail = one.after(10).customer("write to jane.doe@example.com, this is awful [s=-0.8]");
+        ConversationEvent oneAnswer = one.after(5).ai("sorry", 0.7);
+        ConversationEvent oneHuman = one.after(20).customer("a human please [human] [s=-0.2]");
+        send(t, events, oneStart, mail, oneAnswer, oneHuman, one.after(5).agent("here"),
+                one.after(30).ended(EndedBy.AGENT));
+        // never ends: closed as abandoned when the replay reaches the end of time
+        Events.Conversation two = Events.conversation("c-2");
+        ConversationEvent twoStart = two.started("standard");
+        ConversationEvent twoQuestion = two.after(10).customer("hi [s=0.1]");
+        ConversationEvent twoLast = two.after(5).ai("hello, how can I help?", 0.9);
+        send(t, events, twoStart, twoQuestion, twoLast);
+        // crosses midnight UTC: its summary belongs to the day it ended
+        Events.Conversation three = Events.conversation("c-3", java.time.Instant.parse("2026-03-02T23:59:30Z").toEpochMilli());
+        ConversationEvent threeStart = three.started("standard");
+        ConversationEvent threeQuestion = three.after(10).customer("thanks [s=0.5]");
+        ConversationEvent threeAnswer = three.after(5).ai("bye", 0.9);
+        ConversationEvent threeEnd = three.after(45).ended(EndedBy.CUSTOMER);
+        send(t, events, threeStart, threeQuestion, threeAnswer, threeEnd);
+
+        StreamExecutionEnvironment env = environment(2);
+        TakeoverJob.from(cfg)
+                .scorer(Events.scriptedScorer(com.takeover.scoring.ScoringConfig.defaults().withKeepTranscript(true)))
+                .bounded(true)
+                .build(env);
+        env.executeAsync("takeover-it-b").getJobExecutionResult().get(3, TimeUnit.MINUTES);
+
+        // read_committed: only alerts of committed transactions, each exactly once
+        List<TakeoverAlert> alerts = decode(clients.readAll(t.takeoverAlerts(), true),
+                JsonCodec.of(TakeoverAlert.class));
+        assertThat(alerts).extracting(TakeoverAlert::getAlertId).containsExactly(
+                AlertFactory.alertId("c-1", "angry", 1, "event:" + mail.getEventId()),
+                AlertFactory.alertId("c-1", "human", 1, "event:" + oneHuman.getEventId()));
+        assertThat(alerts.get(0).getPreview()).extracting(p -> p.getText())
+                .containsExactly("write to [email], this is awful [s=-0.8]");
+
+        Map<String, List<ConversationSummary>> lake =
+                LakeFiles.read(dir.resolve("lake").resolve("conversations"), ConversationSummary.class);
+        assertThat(lake).containsOnlyKeys("dt=2026-03-02", "dt=2026-03-03");
+        assertThat(lake.get("dt=2026-03-02"))
+                .extracting(ConversationSummary::getConversationId, ConversationSummary::getAbandoned,
+                        ConversationSummary::getEndTime, ConversationSummary::getAlertCount)
+                .containsExactlyInAnyOrder(
+                        tuple("c-1", false, one.now(), 2),
+                        tuple("c-2", true, twoLast.getEventTime(), 0));
+        assertThat(lake.get("dt=2026-03-03")).extracting(ConversationSummary::getConversationId,
+                ConversationSummary::getStartTime, ConversationSummary::getEndTime)
+                .containsExactly(tuple("c-3", threeStart.getEventTime(), threeEnd.getEventTime()));
+        ConversationSummary c1 = lake.get("dt=2026-03-02").stream()
+                .filter(s -> s.getConversationId().equals("c-1")).findFirst().orElseThrow();
+        assertThat(c1.getTranscript()).extracting(p -> p.getText()).first()
+                .isEqualTo("write to [email], this is awful [s=-0.8]");
+        assertThat(LakeFiles.read(dir.resolve("lake").resolve("alerts"), TakeoverAlert.class).get("dt=2026-03-02"))
+                .hasSize(2);
+    }
 }
