@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             EvalSentimentCommand.class,
             BenchCommand.class,
+            JobCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 

@@ -86,6 +86,10 @@ public final class TakeoverJob {
         return from(config).build(env);
     }
 
+    public JobConfig config() {
+        return config;
+    }
+
     public TakeoverJob eventSource(Source<IngestedEvent, ?, ?> source) {
         this.eventSource = source;
         return this;
