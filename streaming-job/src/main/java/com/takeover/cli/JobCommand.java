@@ -150,6 +150,11 @@ public final class JobCommand implements Callable<Integer> {
         flags.put(Key.PARALLELISM.key(), v);
     }
 
+    @Option(names = "--buffer-timeout", paramLabel = "DURATION", description = "Longest a record waits in a network buffer; lower = less latency (default: 10ms).")
+    void bufferTimeout(String v) {
+        flags.put(Key.BUFFER_TIMEOUT.key(), v);
+    }
+
     @Option(names = "--out-of-orderness", paramLabel = "DURATION", description = "Bounded out-of-orderness of event time (default: 2s).")
     void outOfOrderness(String v) {
         flags.put(Key.OUT_OF_ORDERNESS.key(), v);
