@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "Live takeover alerts for AI-handled support chats.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulateCommand.class,
+            AlertsCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 
