@@ -276,6 +276,11 @@ public final class SimulatorRunner implements AutoCloseable {
                 config.progress().println("simulate: topic " + config.alertsTopic() + " not there yet; supervisors will start when it appears");
             }
         }
+        if (config.sink() == null && !TopicReadiness.await(config.bootstrapServers(), config.kafkaProperties(), config.eventsTopic(),
+                Duration.ofSeconds(15)) && config.progress() != null) {
+            config.progress().println("simulate: topic " + config.eventsTopic() + " not found or not ready on "
+                    + config.bootstrapServers() + "; sending anyway (the broker may create it)");
+        }
         wallStartNanos = System.nanoTime();
         generator.start();
     }
