@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Tails the takeover-alerts topic and prints one line per alert: time (local), severity, conversation,",
-            "customer segment, topic, risk, the reasons with their values and the last message (PII-masked, truncated).",
+            "Tails the takeover-alerts topic and prints one line per alert: time (local), severity, conversation, "
+                    + "customer segment, topic, risk, the reasons with their values and the last message (PII-masked, "
+                    + "truncated).",
             "Filters combine (all must match). A record that cannot be decoded is reported on stderr and skipped."},
         footer = {
             "",
@@ -57,7 +58,7 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
     String bootstrapServers;
 
-    @Option(names = "--alerts-topic", defaultValue = "takeover-alerts", description = "Topic to read (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alerts-topic", defaultValue = "takeover-alerts", paramLabel = "TOPIC", description = "Topic to read (default: ${DEFAULT-VALUE}).")
     String alertsTopic;
 
     @Option(names = "--format", defaultValue = "avro", paramLabel = "avro|json", description = "Wire format of the alerts (default: ${DEFAULT-VALUE}).")

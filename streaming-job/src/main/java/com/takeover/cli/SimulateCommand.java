@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Produces realistic simulated support conversations (customers, AI, agents, takeovers) into Kafka,",
-            "seeded and reproducible, with simulated supervisors acting on the job's alerts; writes the",
-            "ticketing outcomes (with planted effects, see docs/simulator.md) into the lake's outcomes/.",
-            "Without --rate or --day-in events go out as fast as the broker takes them."},
+            "Produces realistic simulated support conversations (customers, AI, agents, takeovers) into Kafka, "
+                    + "seeded and reproducible, with simulated supervisors acting on the job's alerts; writes the "
+                    + "ticketing outcomes (with planted effects, see docs/simulator.md) into the lake's outcomes/.",
+            "Without --rate or --day-in, events go out as fast as the broker takes them."},
         footer = {
             "",
             "Examples:",
@@ -47,10 +47,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (not needed with --dry-run/--out).")
     String bootstrapServers;
 
-    @Option(names = "--topic", defaultValue = "conversation-events", description = "Topic for conversation events (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", defaultValue = "conversation-events", paramLabel = "TOPIC", description = "Topic for conversation events (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--alerts-topic", defaultValue = "takeover-alerts", description = "Topic the simulated supervisors read alerts from (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alerts-topic", defaultValue = "takeover-alerts", paramLabel = "TOPIC", description = "Topic the simulated supervisors read alerts from (default: ${DEFAULT-VALUE}).")
     String alertsTopic;
 
     @Option(names = "--format", defaultValue = "avro", paramLabel = "avro|json",
@@ -75,7 +75,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--conversations", paramLabel = "N", description = "Open this many conversations, then finish (default with a dry run: 1000).")
     Long conversations;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed: the same seed and options give the same events, ids included (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed: the same seed and options give the same events, ids included (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--start", paramLabel = "INSTANT", defaultValue = "2026-11-20T08:00:00Z",
@@ -102,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE", description = "Extra Kafka client property (repeatable), e.g. -X security.protocol=SSL.")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    @Option(names = "--progress-interval", converter = DurationConverter.class, defaultValue = "5s",
+    @Option(names = "--progress-interval", converter = DurationConverter.class, defaultValue = "5s", paramLabel = "DURATION",
             description = "How often a progress line goes to stderr (default: ${DEFAULT-VALUE}).")
     Duration progressInterval;
 
