@@ -1,0 +1,98 @@
+package com.takeover.batch.cli;
+
+import com.takeover.batch.lake.LakeInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The nightly reports' command line ({@code bin/takeover nightly|backfill}). Exit codes: 0 ok,
+ * 2 bad arguments, 3 missing or invalid input (the message names it), 1 anything else.
+ */
+@Command(
+        name = "takeover",
+        mixinStandardHelpOptions = true,
+        versionProvider = BatchCli.Version.class,
+        description = "Nightly takeover reports: where intervention pays, where the AI needs work, alert "
+                + "effectiveness, takeover timing, trend.",
+        subcommands = {NightlyCommand.class, BackfillCommand.class, SampleLakeCommand.class,
+            CommandLine.HelpCommand.class})
+public final class BatchCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_ARGUMENTS = 2;
+    public static final int BAD_INPUT = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new BatchCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(BatchCli::exitCode);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("error: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_ARGUMENTS;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println("error: " + message(ex));
+            if (Boolean.getBoolean("takeover.debug")) {
+                ex.printStackTrace(c.getErr());
+            }
+            return exitCode(ex);
+        });
+        return cl;
+    }
+
+    static int exitCode(Throwable ex) {
+        return inputProblem(ex) != null ? BAD_INPUT : FAILURE;
+    }
+
+    /** The input error behind a failure: ours, or a file Spark could not read. */
+    static Throwable inputProblem(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof LakeInputException) {
+                return t;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("FAILED_READ_FILE") || m.contains("Encountered error while reading file")
+                    || m.contains("PATH_NOT_FOUND"))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static String message(Throwable ex) {
+        Throwable t = inputProblem(ex);
+        if (t == null) {
+            t = ex;
+        }
+        String msg = t.getMessage();
+        if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName();
+        }
+        int nl = msg.indexOf('\n');
+        return (nl < 0 ? msg : msg.substring(0, nl)).trim();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required (see --help)");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BatchCli.class.getPackage().getImplementationVersion();
+            return new String[] {"takeover batch reports " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.takeover.batch.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import com.takeover.batch.lake.DateRange;
+import com.takeover.batch.lake.LakeRead;
+import com.takeover.batch.lake.LakeReader;
+import com.takeover.batch.render.ReportRenderer;
+import com.takeover.batch.render.TableFiles;
+import com.takeover.batch.reports.AiGapsReport;
+import com.takeover.batch.reports.AlertEffectivenessReport;
+import com.takeover.batch.reports.ConversationFacts;
+import com.takeover.batch.reports.DataQualityReport;
+import com.takeover.batch.reports.InterventionEffectReport;
+import com.takeover.batch.reports.ReportContext;
+import com.takeover.batch.reports.ReportSettings;
+import com.takeover.batch.reports.Table;
+import com.takeover.batch.reports.TakeoverTimingReport;
+import com.takeover.batch.reports.TrendReport;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nightly run: read what the requested dates need, build each date's tables, charts and
+ * report.html in a staging folder, and swap it in. Inputs are checked before anything is written.
+ */
+public final class NightlyJob {
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+
+    private NightlyJob() {}
+
+    /** What the run needs to read: every date's window, the window before it, and its trend. */
+    static DateRange readRange(JobConfig cfg) {
+        ReportSettings s = cfg.settings();
+        LocalDate first = cfg.dates().get(0);
+        LocalDate last = cfg.dates().get(cfg.dates().size() - 1);
+        int back = Math.max(s.trendDays(), 2 * s.windowDays());
+        return new DateRange(first.minusDays(back - 1L), last);
+    }
+
+    public static JobResult run(SparkSession spark, JobConfig cfg) throws IOException {
+        ReportSettings s = cfg.settings();
+        DateRange range = readRange(cfg);
+        DateRange outcomeRange = new DateRange(range.from(), cfg.asOf().isAfter(range.to()) ? cfg.asOf() : range.to());
+        long cutoff = DateRange.of(cfg.asOf()).endMillisExclusive();
+        LOG.info("building dt={} from lake {} (reading {}, outcomes known by end of {})",
+                new DateRange(cfg.dates().get(0), cfg.dates().get(cfg.dates().size() - 1)), cfg.lake(), range, cfg.asOf());
+
+        // Every input is opened and checked before the first byte is written
+        LakeReader lake = new LakeReader(spark, cfg.lake());
+        LakeRead conversations = lake.conversations(range);
+        LakeRead alerts = lake.alerts(range);
+        LakeRead takeovers = lake.takeovers(range);
+        LakeRead outcomes = lake.outcomes(outcomeRange, cfg.outcomes());
+        if (conversations.files().isEmpty()) {
+            throw new com.takeover.batch.lake.LakeInputException("missing input: no conversation files under "
+                    + new Path(cfg.lake(), "conversations") + " for dt=" + range);
+        }
+
+        Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> alertRows = alerts.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> takeoverRows = takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long outcomesUsable = outcomes.rows().filter(col("knownAt").lt(cutoff)).count();
+            long latestCount = latest.count();
+            Map<LocalDate, Long> orphans = orphanOutcomes(latest, conversations.rows());
+            DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
+                    conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
+                    outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
+                    outcomesUsable - latestCount, orphans);
+
+            OutputStore store = new OutputStore(cfg.out(), spark.sparkContext().hadoopConfiguration());
+            store.recover();
+            List<JobResult.DateOutput> written = new ArrayList<>();
+            for (LocalDate d : cfg.dates()) {
+                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows), cfg, inputs));
+            }
+            store.cleanUp();
+            return new JobResult(written);
+        } finally {
+            facts.unpersist();
+            latest.unpersist();
+            alertRows.unpersist();
+            takeoverRows.unpersist();
+        }
+    }
+
+    private static JobResult.DateOutput buildDate(OutputStore store, ReportContext ctx, JobConfig cfg,
+            DataQualityReport.Inputs inputs) throws IOException {
+        LocalDate d = ctx.date();
+        Path dir = store.begin(d);
+        try {
+            List<Table> tables = List.of(
+                    InterventionEffectReport.build(ctx),
+                    AiGapsReport.build(ctx),
+                    AlertEffectivenessReport.build(ctx),
+                    TakeoverTimingReport.build(ctx),
+                    TrendReport.build(ctx),
+                    DataQualityReport.build(ctx, inputs));
+            List<String> summary = new ArrayList<>();
+            for (Table t : tables) {
+                TableFiles.writeCsv(t, store.fs(), new Path(dir, t.name() + ".csv"));
+                TableFiles.writeParquet(t, store.conf(), new Path(dir, t.name() + ".parquet"));
+                summary.add(t.name() + " " + t.rows().size() + " rows");
+            }
+            FailureInjection.afterTables(d);
+            ReportRenderer.render(tables, ctx, cfg.asOf(), store.fs(), dir);
+            Path live = store.publish(d);
+            LOG.info("wrote {}: {}", live, String.join(", ", summary));
+            return new JobResult.DateOutput(d.toString(), live.toString(), new Path(live, "report.html").toString(),
+                    summary);
+        } catch (IOException | RuntimeException e) {
+            store.abandon(d);
+            throw e;
+        }
+    }
+
+    /** Latest outcomes whose conversation is not in the lake, by the UTC date they became known. */
+    private static Map<LocalDate, Long> orphanOutcomes(Dataset<Row> latest, Dataset<Row> conversations) {
+        Dataset<Row> ids = conversations.select(col("conversationId")).distinct();
+        Map<LocalDate, Long> out = new TreeMap<>();
+        for (Row r : latest.join(ids, latest.col("conversationId").equalTo(ids.col("conversationId")), "left_anti")
+                .groupBy(expr("to_date(timestamp_millis(knownAt))").as("d")).agg(count(lit(1)))
+                .collectAsList()) {
+            out.put(r.getDate(0).toLocalDate(), r.getLong(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package com.takeover.batch.reports;
+
+import static com.takeover.batch.reports.Sums.countIf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+
+import com.takeover.batch.stats.Interval;
+import com.takeover.batch.stats.Proportions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Report 3, alert effectiveness per rule ("*" = any rule): volume, how often supervisors act on
+ * an alert (a takeover within N minutes), how fast, precision (alerted conversations that were in
+ * trouble), recall (troubled conversations that the rule alerted on) and a plain-words advice.
+ *
+ * <p>"In trouble": the customer asked for a human, or the outcome was bad (unresolved, reopened,
+ * escalated or CSAT ≤ 2). Conversations whose outcome is still unknown and where no human was
+ * asked for are left out of precision and recall.
+ */
+public final class AlertEffectivenessReport {
+    public static final String NAME = "alert_effectiveness";
+    public static final String ANY = "*";
+
+    private AlertEffectivenessReport() {}
+
+    /** Alert-side sums of one rule: alerts, followed by a takeover, acted on in time; median minutes. */
+    record AlertSums(long alerts, long followed, long actedOn, double medianMinutes) {}
+
+    /** Conversation-side sums of one rule: alerted, alerted with known trouble status, alerted and troubled. */
+    record ConversationSums(long alerted, long known, long troubled) {}
+
+    public static Table build(ReportContext ctx) {
+        long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
+        Dataset<Row> alerts = ctx.alerts()
+                .filter(col("alertTime").geq(ctx.window().startMillis()).and(col("alertTime").lt(ctx.window().endMillisExclusive())))
+                .dropDuplicates("alertId");
+        Dataset<Row> t = ctx.takeovers().select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"));
+        Dataset<Row> delays = alerts.join(t, alerts.col("conversationId").equalTo(t.col("t_id"))
+                        .and(t.col("t_time").geq(alerts.col("alertTime"))), "left")
+                .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
+                .agg(min(col("t_time")).as("next"))
+                .withColumn("delay", col("next").minus(col("alertTime")));
+        Map<String, AlertSums> alertSums = new TreeMap<>();
+        for (boolean any : new boolean[] {false, true}) {
+            Dataset<Row> d = any ? delays.withColumn("ruleId", lit(ANY)) : delays;
+            for (Row r : d.groupBy("ruleId").agg(Sums.rows(), countIf(col("delay").isNotNull()),
+                    countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
+                alertSums.put(r.getString(0), new AlertSums(r.getLong(1), r.getLong(2), r.getLong(3),
+                        r.isNullAt(4) ? Double.NaN : r.getDouble(4) / 60_000.0));
+            }
+        }
+
+        Dataset<Row> f = ctx.windowFacts();
+        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"), explode(col("alertRuleIds")).as("ruleId"))
+                .dropDuplicates("conversationId", "ruleId");
+        Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"), lit(ANY).as("ruleId"));
+        Map<String, ConversationSums> convSums = new TreeMap<>();
+        for (Row r : perRule.unionByName(anyRule).groupBy("ruleId")
+                .agg(Sums.rows(), countIf(col("troubled").isNotNull()), countIf(col("troubled").equalTo(1)))
+                .collectAsList()) {
+            convSums.put(r.getString(0), new ConversationSums(r.getLong(1), r.getLong(2), r.getLong(3)));
+        }
+        long troubledTotal = f.filter(col("troubled").equalTo(1)).count();
+        return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
+    }
+
+    static Table fromSums(Map<String, AlertSums> alertSums, Map<String, ConversationSums> convSums, long troubledTotal,
+            ReportSettings s) {
+        Table.Builder b = Table.builder(NAME)
+                .string("ruleId", "alert rule, * = any rule")
+                .lng("alerts", "alerts fired in the window")
+                .dbl("alertsPerHour", "alerts per hour over the window")
+                .lng("alertedConversations", "conversations that ended in the window with an alert of this rule")
+                .lng("actedOn", "alerts followed by a takeover within the acted-on limit")
+                .dbl("shareActedOn", "actedOn / alerts")
+                .dbl("medianMinutesToTakeover", "median minutes from alert to the takeover that followed it")
+                .dbl("precision", "alerted conversations in trouble / alerted conversations (known status)")
+                .dbl("precisionCiLow", "95% Wilson interval, low").dbl("precisionCiHigh", "95% Wilson interval, high")
+                .dbl("recall", "troubled conversations this rule alerted on / all troubled conversations")
+                .string("recommendation", "tighten / loosen / keep, in plain words");
+        TreeSet<String> rules = new TreeSet<>(alertSums.keySet());
+        rules.addAll(convSums.keySet());
+        rules.add(ANY);
+        double hours = s.windowDays() * 24.0;
+        record R(String rule, long alerts, Object[] v) {}
+        List<R> rows = new ArrayList<>();
+        for (String rule : rules) {
+            AlertSums a = alertSums.getOrDefault(rule, new AlertSums(0, 0, 0, Double.NaN));
+            ConversationSums c = convSums.getOrDefault(rule, new ConversationSums(0, 0, 0));
+            double precision = Rates.ratio(c.troubled(), c.known());
+            Interval ci = Proportions.wilson(c.troubled(), c.known());
+            double recall = Rates.ratio(c.troubled(), troubledTotal);
+            rows.add(new R(rule, a.alerts(), new Object[] {
+                rule, a.alerts(), a.alerts() / hours, c.alerted(), a.actedOn(), Rates.ratio(a.actedOn(), a.alerts()),
+                a.medianMinutes(), precision, ci.low(), ci.high(), recall,
+                recommendation(a.alerts(), c.known(), precision, recall, s)
+            }));
+        }
+        rows.sort(Comparator.<R, Boolean>comparing(r -> !r.rule().equals(ANY))
+                .thenComparing(r -> -r.alerts()).thenComparing(R::rule));
+        rows.forEach(r -> b.row(r.v()));
+        return b.build();
+    }
+
+    /**
+     * Tighten when most alerted conversations were fine (precision below 40%); loosen when alerts
+     * are nearly always right (precision 70% or more) but catch less than half of the trouble;
+     * keep otherwise, or when there are too few alerts to judge.
+     */
+    static String recommendation(long alerts, long known, double precision, double recall, ReportSettings s) {
+        if (alerts < s.minAlertsToJudge() || known < s.minAlertsToJudge() || Double.isNaN(precision)) {
+            return String.format(Locale.ROOT, "keep: too few alerts to judge (%d; needs %d with known outcomes)",
+                    Math.min(alerts, known), s.minAlertsToJudge());
+        }
+        int p = (int) Math.round(precision * 100);
+        if (precision < 0.4) {
+            return "tighten: only " + p + "% of alerted conversations were in trouble";
+        }
+        if (precision >= 0.7 && !Double.isNaN(recall) && recall < 0.5) {
+            return "loosen: " + p + "% of its alerts are right but it catches only "
+                    + Math.round(recall * 100) + "% of troubled conversations";
+        }
+        return "keep: " + p + "% of alerted conversations were in trouble";
+    }
+
+}

@@ -1,0 +1,98 @@
+package com.takeover.batch.reports;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * One row per conversation joined with its latest known outcome: what every report aggregates.
+ *
+ * <p>Columns: conversationId, endDate (UTC date), topic/segment/channel ("(unknown)" when
+ * missing), takenOver, maxRisk, riskBin, humanRequested, lowConfidenceAnswers, aiMessages, alerted,
+ * alertRuleIds, firstAlertTime, takeoverTime, hasOutcome and the 0/1 outcome columns (null without
+ * an outcome): resolved, csat, reopened, timeToResolutionMs, escalated, bad (unresolved, reopened,
+ * escalated or CSAT ≤ 2), troubled (the customer asked for a human, or a bad outcome), highRisk.
+ */
+public final class ConversationFacts {
+    public static final String UNKNOWN = "(unknown)";
+
+    private ConversationFacts() {}
+
+    /**
+     * Latest known outcome per conversation among those known before {@code cutoffMillis};
+     * ties on knownAt are broken on the other columns so the choice is repeatable.
+     */
+    public static Dataset<Row> latestOutcomes(Dataset<Row> outcomes, long cutoffMillis) {
+        return outcomes.filter(col("knownAt").lt(cutoffMillis))
+                .withColumn("_n", row_number().over(Window.partitionBy("conversationId").orderBy(
+                        desc("knownAt"), col("resolved").desc_nulls_last(), col("csat").asc_nulls_last(),
+                        col("reopened").desc_nulls_last(), col("escalated").desc_nulls_last(),
+                        col("ticketId").asc_nulls_last(), col("timeToResolutionMs").asc_nulls_last())))
+                .filter(col("_n").equalTo(1)).drop("_n");
+    }
+
+    public static Dataset<Row> build(Dataset<Row> conversations, Dataset<Row> latestOutcomes, ReportSettings s) {
+        // A replayed stream may write a conversation twice: keep its last summary
+        Dataset<Row> conv = conversations
+                .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
+                        .orderBy(desc("endTime"), desc("startTime"), desc("customerMessages"), desc("takenOver"))))
+                .filter(col("_n").equalTo(1)).drop("_n");
+        Dataset<Row> out = latestOutcomes.select(
+                col("conversationId").as("o_id"), col("resolved").as("o_resolved"), col("csat").as("o_csat"),
+                col("reopened").as("o_reopened"), col("timeToResolutionMs").as("o_ttr"),
+                col("escalated").as("o_escalated"));
+        Dataset<Row> j = conv.join(out, conv.col("conversationId").equalTo(out.col("o_id")), "left");
+
+        Column maxRisk = coalesce(col("maxRisk"), col("atDecision.risk"), lit(0.0));
+        int bins = s.riskBins();
+        Column riskBin = greatest(lit(0), least(lit(bins - 1), floor(maxRisk.multiply(bins)).cast(DataTypes.IntegerType)));
+        Column has = col("o_id").isNotNull();
+        Column resolved = when(has, col("o_resolved").cast(DataTypes.IntegerType));
+        Column reopened = when(has, coalesce(col("o_reopened"), lit(false)).cast(DataTypes.IntegerType));
+        Column escalated = when(has, coalesce(col("o_escalated"), lit(false)).cast(DataTypes.IntegerType));
+        Column bad = when(has, when(col("o_resolved").equalTo(false)
+                .or(coalesce(col("o_reopened"), lit(false)))
+                .or(coalesce(col("o_escalated"), lit(false)))
+                .or(coalesce(col("o_csat").leq(2), lit(false))), 1).otherwise(0));
+        Column troubled = when(col("humanRequested"), lit(1)).otherwise(bad);
+        return j.select(
+                col("conversationId"),
+                expr("to_date(timestamp_millis(endTime))").as("endDate"),
+                coalesce(col("topic"), lit(UNKNOWN)).as("topic"),
+                coalesce(col("segment"), lit(UNKNOWN)).as("segment"),
+                coalesce(col("channel"), lit(UNKNOWN)).as("channel"),
+                col("takenOver"),
+                maxRisk.as("maxRisk"),
+                riskBin.as("riskBin"),
+                col("humanRequested"),
+                coalesce(col("lowConfidenceAnswers"), lit(0)).as("lowConfidenceAnswers"),
+                col("aiMessages"),
+                col("alertCount").gt(0).as("alerted"),
+                coalesce(col("alertRuleIds"), array().cast(DataTypes.createArrayType(DataTypes.StringType))).as("alertRuleIds"),
+                col("firstAlertTime"),
+                col("takeoverTime"),
+                has.as("hasOutcome"),
+                resolved.as("resolved"),
+                when(has, col("o_csat")).as("csat"),
+                reopened.as("reopened"),
+                when(has, col("o_ttr")).as("timeToResolutionMs"),
+                escalated.as("escalated"),
+                bad.as("bad"),
+                troubled.as("troubled"),
+                maxRisk.geq(s.highRisk()).as("highRisk"));
+    }
+}

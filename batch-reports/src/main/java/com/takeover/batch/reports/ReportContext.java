@@ -1,0 +1,44 @@
+package com.takeover.batch.reports;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.takeover.batch.lake.DateRange;
+import java.sql.Date;
+import java.time.LocalDate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What one date's reports are computed from.
+ *
+ * @param date the report date
+ * @param facts {@link ConversationFacts} over everything read (the window, the previous window and the trend)
+ * @param alerts TakeoverAlert rows read
+ * @param takeovers TakeoverRecord rows read
+ */
+public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
+        Dataset<Row> takeovers) {
+
+    /** The conversations this date's report is about: those that ended in the window. */
+    public DateRange window() {
+        return DateRange.ending(date, settings.windowDays());
+    }
+
+    /** The window before, for "change against the previous period". */
+    public DateRange previousWindow() {
+        return DateRange.ending(date.minusDays(settings.windowDays()), settings.windowDays());
+    }
+
+    public DateRange trendRange() {
+        return DateRange.ending(date, settings.trendDays());
+    }
+
+    public Dataset<Row> factsIn(DateRange range) {
+        return facts.filter(col("endDate").between(lit(Date.valueOf(range.from())), lit(Date.valueOf(range.to()))));
+    }
+
+    public Dataset<Row> windowFacts() {
+        return factsIn(window());
+    }
+}
