@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SimulateCommand.class,
             AlertsCommand.class,
+            DemoCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 
