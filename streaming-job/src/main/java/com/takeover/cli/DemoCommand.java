@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--day", paramLabel = "YYYY-MM-DD",
-            description = "The simulated support day (UTC). Default: yesterday.")
+            description = "The simulated support day (UTC). Default: a week ago, so that the nightly report of yesterday sees outcomes that arrived up to 6 days late.")
     LocalDate day;
 
     @Option(names = "--conversations-per-hour", defaultValue = "" + SimulationConfig.DEFAULT_CONVERSATIONS_PER_HOUR,
@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new Launcher.CommandFailure(Launcher.BAD_ARGUMENTS, "--duration must be positive");
         }
-        LocalDate simulatedDay = day != null ? day : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate simulatedDay = day != null ? day : LocalDate.now(ZoneOffset.UTC).minusDays(7);
         Instant dayStart = simulatedDay.atStartOfDay(ZoneOffset.UTC).toInstant();
         Path lakeDir = lake.toAbsolutePath().normalize();
         replaceDirectory(lakeDir);
@@ -191,9 +191,11 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo: TAKEOVER_HOME is not set (run through bin/takeover); skipping the nightly report");
             return Launcher.OK;
         }
-        step("Running the nightly report for " + simulatedDay + " on the lake");
+        // The run of six days later: its 7-day window holds the simulated day, with late outcomes in.
+        LocalDate reportDate = simulatedDay.plusDays(6);
+        step("Running the nightly report of " + reportDate + " (covers " + simulatedDay + ") on the lake");
         Process p = new ProcessBuilder(Path.of(home, "bin", "takeover").toString(), "nightly",
-                "--date", simulatedDay.toString(), "--lookback-days", "1",
+                "--date", reportDate.toString(), "--lookback-days", "1",
                 "--lake", lakeDir.toString(), "--out", reportDir.toString())
                 .inheritIO()
                 .start();
@@ -201,7 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             throw new Launcher.CommandFailure(code, "the nightly report failed (exit " + code + "); the lake is in " + lakeDir);
         }
-        Path html = reportDir.resolve("dt=" + simulatedDay).resolve("report.html");
+        Path html = reportDir.resolve("dt=" + reportDate).resolve("report.html");
         step("Report: " + (Files.exists(html) ? html : reportDir));
         return Launcher.OK;
     }
