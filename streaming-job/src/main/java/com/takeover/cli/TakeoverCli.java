@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             AlertsCommand.class,
             JobCommand.class,
+            DemoCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 
