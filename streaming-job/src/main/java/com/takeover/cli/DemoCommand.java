@@ -4,6 +4,7 @@ import com.takeover.codec.Codec;
 import com.takeover.codec.DecodeException;
 import com.takeover.codec.WireFormat;
 import com.takeover.job.JobConfig;
+import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
 import com.takeover.kafka.TopicNames;
@@ -29,11 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -118,8 +114,12 @@ public final class DemoCommand implements Callable<Integer> {
                     .checkpointInterval(Duration.ofSeconds(10))
                     .parallelism(2)
                     .build();
-            JobClient job = startJob(config);
-            step("Flink job running (" + job.getJobID() + ")" + (webUi ? ", web UI on http://localhost:8081" : ""));
+            LocalJob.Options options = LocalJob.Options.defaults()
+                    .withJobName("takeover-alerts (demo)")
+                    .withSavepointDir(work.resolve("savepoints"));
+            LocalJob job = LocalJob.start(TakeoverJob.from(config), webUi ? options.withWebUi(8081) : options);
+            job.awaitRunning(Duration.ofSeconds(60));
+            step("Flink job running (" + job.client().getJobID() + ")" + (webUi ? ", web UI on http://localhost:8081" : ""));
 
             AlertTail tail = new AlertTail(kafka.bootstrapServers(), topics.takeoverAlerts(), alertLinesPerSecond);
             Thread tailThread = new Thread(tail, "demo-alert-tail");
@@ -152,8 +152,7 @@ public final class DemoCommand implements Callable<Integer> {
                 progress(started, simulator.stats(), tail);
 
                 step("Stopping the job (drain: open conversations are closed, the lake files committed)");
-                job.stopWithSavepoint(true, work.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
-                        .get(2, TimeUnit.MINUTES);
+                job.stop(true);
             } finally {
                 simulator.close(); // writes the remaining outcomes
                 tail.stop();
@@ -169,20 +168,6 @@ public final class DemoCommand implements Callable<Integer> {
             return Launcher.OK;
         }
         return runNightly(simulatedDay, lakeDir, report.toAbsolutePath().normalize());
-    }
-
-    private JobClient startJob(JobConfig config) throws Exception {
-        Configuration flinkConf = new Configuration();
-        StreamExecutionEnvironment env;
-        if (webUi) {
-            flinkConf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            flinkConf.set(RestOptions.PORT, 8081);
-            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flinkConf);
-        } else {
-            env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flinkConf);
-        }
-        TakeoverJob.build(env, config);
-        return env.executeAsync("takeover-alerts (demo)");
     }
 
     private int runNightly(LocalDate simulatedDay, Path lakeDir, Path reportDir) throws IOException, InterruptedException {

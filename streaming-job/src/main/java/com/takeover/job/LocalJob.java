@@ -137,7 +137,16 @@ public final class LocalJob implements AutoCloseable {
      * timers do not fire) and waits for it; the lake files written so far are committed. Returns the
      * savepoint's path, or null if the job had already ended.
      */
-    public synchronized String stop() throws Exception {
+    public String stop() throws Exception {
+        return stop(false);
+    }
+
+    /**
+     * Stops the job with a savepoint; with {@code drain} event time first advances to its end, so
+     * every pending timer fires: ended conversations are summarised and cleaned, the still-open ones
+     * written as abandoned (a finished demo run, never a job that will be resumed).
+     */
+    public synchronized String stop(boolean drain) throws Exception {
         if (savepoint != null) {
             return savepoint;
         }
@@ -145,9 +154,9 @@ public final class LocalJob implements AutoCloseable {
         if (s.isGloballyTerminalState()) {
             return null;
         }
-        savepoint = client.stopWithSavepoint(false, savepointTarget, SavepointFormatType.CANONICAL)
+        savepoint = client.stopWithSavepoint(drain, savepointTarget, SavepointFormatType.CANONICAL)
                 .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("job {} stopped with savepoint {}", client.getJobID(), savepoint);
+        LOG.info("job {} stopped with savepoint {}{}", client.getJobID(), savepoint, drain ? " (drained)" : "");
         return savepoint;
     }
 
