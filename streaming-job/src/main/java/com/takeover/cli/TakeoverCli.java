@@ -14,6 +14,13 @@ import picocli.CommandLine.Command;
         description = "Live takeover alerts for AI-handled support chats.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ScoreCommand.class,
+            EvalSentimentCommand.class,
+            BenchCommand.class,
+            SimulateCommand.class,
+            AlertsCommand.class,
+            JobCommand.class,
+            DemoCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 

@@ -21,7 +21,6 @@ import com.takeover.batch.reports.Table;
 import com.takeover.batch.reports.TakeoverTimingReport;
 import com.takeover.batch.reports.TrendReport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,9 +142,5 @@ public final class NightlyJob {
             out.put(r.getDate(0).toLocalDate(), r.getLong(1));
         }
         return out;
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }

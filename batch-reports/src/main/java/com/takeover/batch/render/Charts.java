@@ -50,6 +50,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class Charts {
     static final int WIDTH = 900;
+    /** Fewest outcomes behind a plotted timing point. */
+    static final int MIN_POINT = 5;
     private static final Font TITLE = new Font("DejaVu Sans", Font.BOLD, 15);
     private static final Font SMALL = new Font("DejaVu Sans", Font.PLAIN, 11);
     private static final Color BLUE = new Color(0x1f, 0x5f, 0xa8);
@@ -203,7 +205,8 @@ public final class Charts {
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             for (int r = 0; r < timing.rows().size(); r++) {
                 if (timing.str(r, "dimension").equals(dim)) {
-                    double v = timing.dbl(r, "resolvedRate");
+                    // A rate from one or two conversations is noise: leave a gap instead
+                    double v = timing.lng(r, "withOutcome") < MIN_POINT ? Double.NaN : timing.dbl(r, "resolvedRate");
                     data.addValue(Double.isNaN(v) ? null : v * 100, "resolved", timing.str(r, "bucket"));
                 }
             }
@@ -212,6 +215,8 @@ public final class Charts {
             renderer.setSeriesStroke(0, new BasicStroke(2f));
             CategoryAxis axis = new CategoryAxis(dim);
             axis.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+            axis.setMaximumCategoryLabelWidthRatio(1.6f);
+            axis.setCategoryMargin(0.05);
             axis.setTickLabelFont(SMALL);
             CategoryPlot p = new CategoryPlot(data, axis, null, renderer);
             p.setBackgroundPaint(Color.WHITE);
@@ -219,7 +224,7 @@ public final class Charts {
             combined.add(p, 1);
         }
         JFreeChart chart = new JFreeChart(null, TITLE, combined, false);
-        chart.setTitle(new TextTitle("Takeover timing: resolution rate by when the human stepped in", TITLE));
+        chart.setTitle(new TextTitle("Takeover timing: resolution rate by when the human stepped in (5+ outcomes per point)", TITLE));
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         return png(chart, WIDTH, 380);

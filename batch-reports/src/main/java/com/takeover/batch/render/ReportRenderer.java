@@ -75,7 +75,7 @@ public final class ReportRenderer {
         model.put("highRisk", Findings.num(ctx.settings().highRisk(), 2));
         model.put("headlines", Findings.headlines(effect, gaps, alerts, timing, quality));
         model.put("effect", Map.of("sentence", Findings.effectSentence(effect), "table",
-                HtmlTable.of(Findings.effectView(effect, 25))));
+                HtmlTable.of(Findings.effectView(effect, 15))));
         model.put("gaps", Map.of("sentence", Findings.gapsSentence(gaps), "table", HtmlTable.of(Findings.gapsView(gaps))));
         model.put("alerts", Map.of("sentence", Findings.alertsSentence(alerts), "chartSentence",
                 Findings.alertChartSentence(alerts), "table", HtmlTable.of(Findings.alertsView(alerts))));

@@ -1,13 +1,10 @@
 package com.takeover.batch.reports;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -63,13 +60,5 @@ final class Sums {
             t = add(t, v);
         }
         return t;
-    }
-
-    static List<String> keys(Map<String, long[]> m) {
-        return new ArrayList<>(m.keySet());
-    }
-
-    static Column c(String name) {
-        return col(name);
     }
 }

@@ -43,10 +43,10 @@ public final class TakeoverTimingReport {
             new double[] {0, 1, 3, 5, 10}, List.of("<1", "1-3", "3-5", "5-10", "10+"));
     public static final Dimension RISK = new Dimension("risk at takeover",
             new double[] {0, 0.3, 0.5, 0.7, 0.9}, List.of("<0.3", "0.3-0.5", "0.5-0.7", "0.7-0.9", ">=0.9"));
-    /** Bucket 0 is "no alert before the takeover"; the others are minutes after the first alert. */
+    /** Bucket 0 is "no alert" before the takeover; the others are minutes after the first alert. */
     public static final Dimension AFTER_ALERT = new Dimension("minutes after first alert",
             new double[] {Double.NEGATIVE_INFINITY, 0, 1, 3, 10},
-            List.of("no alert before", "<1", "1-3", "3-10", "10+"));
+            List.of("no alert", "<1", "1-3", "3-10", "10+"));
     public static final List<Dimension> DIMENSIONS = List.of(TURNS, MINUTES, RISK, AFTER_ALERT);
 
     private TakeoverTimingReport() {}

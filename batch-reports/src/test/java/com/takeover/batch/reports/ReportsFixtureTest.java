@@ -168,7 +168,7 @@ class ReportsFixtureTest {
         assertThat(t.lng(t.find("dimension", "minutes since start", "bucket", "10+"), "takeovers")).isEqualTo(1);
         assertThat(t.lng(t.find("dimension", "risk at takeover", "bucket", "0.7-0.9"), "takeovers")).isEqualTo(2);
         assertThat(t.lng(t.find("dimension", "risk at takeover", "bucket", "0.3-0.5"), "takeovers")).isEqualTo(0);
-        assertThat(t.lng(t.find("dimension", "minutes after first alert", "bucket", "no alert before"), "takeovers"))
+        assertThat(t.lng(t.find("dimension", "minutes after first alert", "bucket", "no alert"), "takeovers"))
                 .isEqualTo(2);
         assertThat(t.lng(t.find("dimension", "minutes after first alert", "bucket", "1-3"), "takeovers")).isEqualTo(2);
         assertThat(t.lng(t.find("dimension", "minutes after first alert", "bucket", "10+"), "takeovers")).isEqualTo(1);
