@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             EvalSentimentCommand.class,
             BenchCommand.class,
+            SimulateCommand.class,
+            AlertsCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 
