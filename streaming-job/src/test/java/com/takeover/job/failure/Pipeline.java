@@ -27,7 +27,11 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -64,8 +68,12 @@ final class Pipeline {
 
     /** The job's config for a test: the given topics, default rules, no lake, short checkpoints. */
     static JobConfig.Builder config(EmbeddedKafka kafka, TopicNames topics, String group) {
+        return config(kafka.bootstrapServers(), topics, group);
+    }
+
+    static JobConfig.Builder config(String bootstrap, TopicNames topics, String group) {
         return JobConfig.builder()
-                .bootstrapServers(kafka.bootstrapServers())
+                .bootstrapServers(bootstrap)
                 .topics(topics)
                 .groupId(group)
                 .transactionalIdPrefix(group)
@@ -107,9 +115,9 @@ final class Pipeline {
     }
 
     /** A producer of raw records; idempotent with unlimited retries, so it rides out a broker restart. */
-    static KafkaProducer<byte[], byte[]> producer(EmbeddedKafka kafka, int maxRequestBytes) {
+    static KafkaProducer<byte[], byte[]> producer(String bootstrap, int maxRequestBytes) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -123,7 +131,11 @@ final class Pipeline {
 
     /** Sends the records (key = conversation id) and waits until the broker has every one. */
     static List<RecordMetadata> produce(EmbeddedKafka kafka, String topic, List<Keyed> records) {
-        try (KafkaProducer<byte[], byte[]> producer = producer(kafka, 4 * 1024 * 1024)) {
+        return produce(kafka.bootstrapServers(), topic, records);
+    }
+
+    static List<RecordMetadata> produce(String bootstrap, String topic, List<Keyed> records) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap, 4 * 1024 * 1024)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
             for (Keyed r : records) {
                 sent.add(producer.send(new ProducerRecord<>(topic, r.partition, utf8(r.key), r.value)));
@@ -187,12 +199,70 @@ final class Pipeline {
     /** Every alert the topic holds now, decoded, in topic order per partition. */
     static List<TakeoverAlert> alerts(TestKafka clients, String topic, WireFormat format, boolean readCommitted)
             throws Exception {
+        return decode(clients.readAll(topic, readCommitted), format);
+    }
+
+    static List<TakeoverAlert> decode(List<ConsumerRecord<byte[], byte[]>> records, WireFormat format)
+            throws Exception {
         Codec<TakeoverAlert> codec = format.codec(TakeoverAlert.class);
         List<TakeoverAlert> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : clients.readAll(topic, readCommitted)) {
+        for (ConsumerRecord<byte[], byte[]> r : records) {
             out.add(codec.decode(r.value()));
         }
         return out;
+    }
+
+    /** Whatever the topic holds now (up to the end offsets seen at the start). */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, boolean readCommitted) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            var end = consumer.endOffsets(parts);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline && parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Fails unless the alerts by id are exactly the expected ones, naming what is missing, extra or different
+     * (an alert map is too large to read in a plain equality failure).
+     */
+    static void assertSameAlerts(Map<String, TakeoverAlert> actual, Map<String, TakeoverAlert> expected) {
+        List<String> problems = new ArrayList<>();
+        for (var e : expected.entrySet()) {
+            TakeoverAlert a = actual.get(e.getKey());
+            if (a == null) {
+                problems.add("missing " + brief(e.getValue()));
+            } else if (!a.equals(e.getValue())) {
+                problems.add("different " + e.getKey() + ":\n  expected " + e.getValue() + "\n  actual   " + a);
+            }
+        }
+        for (var e : actual.entrySet()) {
+            if (!expected.containsKey(e.getKey())) {
+                problems.add("extra " + brief(e.getValue()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " alerts differ from the reference run ("
+                    + actual.size() + " vs " + expected.size() + "):\n"
+                    + String.join("\n", problems.subList(0, Math.min(10, problems.size()))));
+        }
+    }
+
+    private static String brief(TakeoverAlert a) {
+        return a.getAlertId() + " " + a.getConversationId() + " " + a.getRuleId() + " at " + a.getAlertTime()
+                + " trigger " + a.getTriggerEventId();
     }
 
     /** Alerts by id; fails on two different alerts with the same id (a duplicate must be the same alert). */
