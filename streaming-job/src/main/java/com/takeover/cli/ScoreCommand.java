@@ -47,29 +47,34 @@ import picocli.CommandLine.Option;
             "Scores lines from stdin and writes one JSON object per line to stdout.",
             "",
             "A plain-text line is one customer message:",
-            "  {\"line\":n,\"sentiment\":-0.62,\"humanRequested\":false,\"topic\":\"refund\",\"sensitive\":false}",
-            "A line starting with '{' is a ConversationEvent in the JSON codec's form, e.g.",
+            "  {\"line\":1,\"sentiment\":-0.62,\"humanRequested\":false,",
+            "   \"topic\":\"refund\",\"sensitive\":false}",
+            "A line starting with '{' is a ConversationEvent in the JSON codec's form:",
             "  {\"eventId\":\"e1\",\"conversationId\":\"c1\",\"eventTime\":1767258000000,",
             "   \"payload\":{\"CustomerMessage\":{\"text\":\"hi\"}}}",
-            "and gets the same fields for its conversation (sentiment: of this message, null for other",
-            "kinds; humanRequested, topic, sensitive: of the conversation so far) plus conversationId,",
-            "eventId, kind, risk [0,1] and the alerts the rules fire: at this event, or on a timer",
-            "(stalled/long conversation) since the conversation's previous event, each with rule id,",
-            "severity, alert time and reasons (signal, operator, value, threshold, description).",
-            "Events after a conversation's end are ignored ({\"ignored\":\"conversation ended\"}); a",
-            "conversation whose start was not seen has an unknown segment. Blank lines are skipped.",
+            "It gets the same fields for its conversation (sentiment of this message, null for other kinds;"
+                    + " humanRequested, topic and sensitive of the conversation so far) plus conversationId,"
+                    + " eventId, kind, risk [0,1] and the alerts the rules fire, at this event or on a timer"
+                    + " (stalled or long conversation) since the conversation's previous event, each with rule"
+                    + " id, severity, alert time and reasons (signal, operator, value, threshold, description).",
+            "Events after a conversation's end are ignored ({\"ignored\":\"conversation ended\"}); a"
+                    + " conversation whose start was not seen has an unknown segment. Blank lines are skipped.",
             "",
-            "Memory stays bounded: an ended conversation's state is dropped at once; at most",
-            "--max-conversations open conversations are kept, the least recently active one is",
-            "dropped first (its later events then start afresh with unknown segment).",
+            "Memory stays bounded: an ended conversation's state is dropped at once; at most"
+                    + " --max-conversations open conversations are kept, the least recently active one dropped"
+                    + " first (its later events then start afresh with unknown segment).",
+            "",
         },
         footer = {
             "",
-            "A malformed line is reported on stderr as 'line N: <reason>' and skipped; at the end",
-            "stderr gets '<N> lines, <M> malformed'.",
-            "Exit codes: 0 when the input was read to its end (even with some malformed lines),",
-            "3 when there were lines and every one was malformed, 2 bad arguments,",
-            "1 unreadable or invalid rules/config file (each problem on stderr).",
+            "A malformed line is reported on stderr as 'line N: <reason>' and skipped; at the end stderr"
+                    + " gets '<N> lines, <M> malformed'.",
+            "",
+            "Exit codes:",
+            "  0  the input was read to its end (even with some malformed lines)",
+            "  3  there were lines and every one was malformed",
+            "  2  bad arguments",
+            "  1  unreadable or invalid rules/config file (each problem on stderr)",
         })
 public final class ScoreCommand implements Callable<Integer> {
     static final int ALL_MALFORMED = 3;

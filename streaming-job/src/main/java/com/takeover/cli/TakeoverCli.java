@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SimulateCommand.class,
             AlertsCommand.class,
+            JobCommand.class,
+            DemoCommand.class,
         })
 public final class TakeoverCli implements Runnable {
 

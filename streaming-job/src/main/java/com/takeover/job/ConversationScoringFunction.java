@@ -240,6 +240,10 @@ public class ConversationScoringFunction
         double risk = scorer.risk(state, atTime);
         for (RuleFiring f : firings) {
             TakeoverAlert alert = alerts.create(state, f, triggerEventId, atTime, risk);
+            if (kafkaTimestamp > 0) {
+                // Stable across replays (it is the source record's own timestamp): ids stay deterministic.
+                alert.setSourceTimestamp(kafkaTimestamp);
+            }
             out.collect(alert);
             alertsTotal.inc();
             alertsPerRule.computeIfAbsent(alert.getRuleId(),

@@ -86,6 +86,7 @@ public final class JobConfig implements Serializable {
         KEEP_MASKED_TEXT("keep-masked-text", "also store PII-masked transcripts in conversations/", "false"),
         RULES_FILE("rules-file", "alert rules (JSON or YAML) in force at start; empty = built-in defaults", ""),
         PARALLELISM("parallelism", "job parallelism; 0 = the environment's default", "0"),
+        BUFFER_TIMEOUT("buffer-timeout", "longest a record waits in a network buffer between operators (latency vs throughput)", "10ms"),
         OUT_OF_ORDERNESS("out-of-orderness", "bounded out-of-orderness of event time", "2s"),
         IDLENESS("idleness", "a Kafka partition without events this long stops holding back event time", "10s"),
         END_GRACE("end-grace", "state of an ended conversation is kept this long (event time) for stragglers", "5m"),
@@ -142,6 +143,7 @@ public final class JobConfig implements Serializable {
     private final boolean keepMaskedText;
     private final String rulesFile;
     private final int parallelism;
+    private final Duration bufferTimeout;
     private final Duration outOfOrderness;
     private final Duration idleness;
     private final Duration endGrace;
@@ -165,6 +167,7 @@ public final class JobConfig implements Serializable {
         this.keepMaskedText = b.keepMaskedText;
         this.rulesFile = blankToNull(b.rulesFile);
         this.parallelism = b.parallelism;
+        this.bufferTimeout = requireNonNegative(b.bufferTimeout, Key.BUFFER_TIMEOUT);
         this.outOfOrderness = requireNonNegative(b.outOfOrderness, Key.OUT_OF_ORDERNESS);
         this.idleness = requirePositive(b.idleness, Key.IDLENESS);
         this.endGrace = requireNonNegative(b.endGrace, Key.END_GRACE);
@@ -227,6 +230,7 @@ public final class JobConfig implements Serializable {
         b.keepMaskedText = keepMaskedText;
         b.rulesFile = rulesFile;
         b.parallelism = parallelism;
+        b.bufferTimeout = bufferTimeout;
         b.outOfOrderness = outOfOrderness;
         b.idleness = idleness;
         b.endGrace = endGrace;
@@ -329,6 +333,11 @@ public final class JobConfig implements Serializable {
         return parallelism;
     }
 
+    /** Flush interval of network buffers between operators; 0 = flush after every record. */
+    public Duration bufferTimeout() {
+        return bufferTimeout;
+    }
+
     public Duration outOfOrderness() {
         return outOfOrderness;
     }
@@ -391,6 +400,7 @@ public final class JobConfig implements Serializable {
         m.put(Key.KEEP_MASKED_TEXT.key(), Boolean.toString(keepMaskedText));
         m.put(Key.RULES_FILE.key(), rulesFile == null ? "" : rulesFile);
         m.put(Key.PARALLELISM.key(), Integer.toString(parallelism));
+        m.put(Key.BUFFER_TIMEOUT.key(), format(bufferTimeout));
         m.put(Key.OUT_OF_ORDERNESS.key(), format(outOfOrderness));
         m.put(Key.IDLENESS.key(), format(idleness));
         m.put(Key.END_GRACE.key(), format(endGrace));
@@ -511,6 +521,7 @@ public final class JobConfig implements Serializable {
         private boolean keepMaskedText;
         private String rulesFile;
         private int parallelism;
+        private Duration bufferTimeout = parseDuration(Key.BUFFER_TIMEOUT.defaultValue());
         private Duration outOfOrderness = parseDuration(Key.OUT_OF_ORDERNESS.defaultValue());
         private Duration idleness = parseDuration(Key.IDLENESS.defaultValue());
         private Duration endGrace = parseDuration(Key.END_GRACE.defaultValue());
@@ -566,6 +577,7 @@ public final class JobConfig implements Serializable {
                     case KEEP_MASKED_TEXT -> keepMaskedText = parseBoolean(v, k);
                     case RULES_FILE -> rulesFile = v;
                     case PARALLELISM -> parallelism = Integer.parseInt(v);
+                    case BUFFER_TIMEOUT -> bufferTimeout = parseDuration(v);
                     case OUT_OF_ORDERNESS -> outOfOrderness = parseDuration(v);
                     case IDLENESS -> idleness = parseDuration(v);
                     case END_GRACE -> endGrace = parseDuration(v);
@@ -650,6 +662,11 @@ public final class JobConfig implements Serializable {
 
         public Builder parallelism(int v) {
             this.parallelism = v;
+            return this;
+        }
+
+        public Builder bufferTimeout(Duration v) {
+            this.bufferTimeout = v;
             return this;
         }
 

@@ -86,6 +86,10 @@ public final class TakeoverJob {
         return from(config).build(env);
     }
 
+    public JobConfig config() {
+        return config;
+    }
+
     public TakeoverJob eventSource(Source<IngestedEvent, ?, ?> source) {
         this.eventSource = source;
         return this;
@@ -233,6 +237,8 @@ public final class TakeoverJob {
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
+        // Alerts are latency-bound: flush network buffers often instead of waiting for them to fill.
+        env.setBufferTimeout(config.bufferTimeout().toMillis());
         Configuration c = new Configuration();
         if (!config.checkpointInterval().isZero()) {
             env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

@@ -89,7 +89,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             settings.putAll(brokerSettings);
             settings.forEach(builder::setConfigProp);
             cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafka kafka = new EmbeddedKafka(cluster, baseDir, deleteOnClose);
@@ -111,6 +111,24 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kafka's storage formatter prints its progress to System.out; a command's standard output is
+     * for its own results (alerts, JSON lines), so those lines go to the debug log instead.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        synchronized (System.class) {
+            java.io.PrintStream original = System.out;
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(original);
+                LOG.debug("storage format: {}", captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
         }
     }
 

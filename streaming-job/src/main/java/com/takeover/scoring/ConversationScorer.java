@@ -127,7 +127,9 @@ public final class ConversationScorer implements Serializable {
 
     private void onCustomer(ConversationState s, CustomerMessage m, long t) {
         MessageScore ms = scoreText(m.getText());
-        double v = ms.sentiment();
+        // The lexicon and the support phrases are English: read another language with them and
+        // German "das war alles" (that was all) becomes "war". No reading beats a false alarm.
+        double v = readsEnglish(s.language) ? ms.sentiment() : 0.0;
         if (s.sentimentCount == 0) {
             s.sentimentEma = v;
             s.sentimentMin = v;
@@ -149,6 +151,11 @@ public final class ConversationScorer implements Serializable {
             s.waitingSince = t;
         }
         keepText(s, Speaker.CUSTOMER, t, m.getText());
+    }
+
+    /** English or not stated (a conversation whose start was never seen). */
+    static boolean readsEnglish(String language) {
+        return language == null || language.isBlank() || language.toLowerCase(Locale.ROOT).startsWith("en");
     }
 
     private void onAi(ConversationState s, AiMessage m, long t) {

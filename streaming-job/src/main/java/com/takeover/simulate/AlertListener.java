@@ -45,6 +45,8 @@ public final class AlertListener implements AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "takeover-simulator-supervisors-" + UUID.randomUUID().toString().substring(0, 8));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // looking for the topic must not create it (with the broker's default partitions) before the job does
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         if (extra != null) {
             p.putAll(extra);
         }

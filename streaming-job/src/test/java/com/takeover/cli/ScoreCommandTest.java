@@ -221,7 +221,7 @@ class ScoreCommandTest {
         } finally {
             System.setOut(out);
         }
-        assertThat(o.toString(StandardCharsets.UTF_8)).contains("--rules=FILE", "--format=FORMAT", "Exit codes: 0",
+        assertThat(o.toString(StandardCharsets.UTF_8)).contains("--rules=FILE", "--format=FORMAT", "Exit codes:", "  3  there were lines and every one was malformed",
                 "'line N: <reason>'");
         assertThat(score("", "--format", "xml").exit()).isEqualTo(2);
         assertThat(score("", "--max-conversations", "0").exit()).isEqualTo(2);

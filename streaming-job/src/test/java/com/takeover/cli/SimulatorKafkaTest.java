@@ -110,7 +110,8 @@ class SimulatorKafkaTest {
                 .seed(5)
                 .conversations(30)
                 .conversationsPerHour(720)
-                .dayIn(Duration.ofMinutes(10))
+                .dayIn(Duration.ofMinutes(20)) // 72x: a second of alert latency is 72 simulated seconds
+                .duration(Duration.ofSeconds(8)) // then the long (e-mail) conversations finish unpaced
                 .build())) {
             sim.start();
             assertThat(sim.awaitCompletion(Duration.ofMinutes(2))).isTrue();

@@ -35,7 +35,11 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.Metric;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,10 +58,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TakeoverJobIntegrationTest {
 
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(2)
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
             .build());
 
     static EmbeddedKafka kafka;
@@ -127,6 +134,24 @@ class TakeoverJobIntegrationTest {
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The job's metric {@code name}; in the key-value group {@code rule=<rule>} when a rule is given. */
+    private static Metric metric(String jobId, String rule, String name) {
+        List<Metric> found = new ArrayList<>();
+        METRICS.getMetricsByGroup().forEach((group, metrics) -> {
+            Map<String, String> vars = group.getAllVariables();
+            if (jobId.equals(vars.get("<job_id>")) && java.util.Objects.equals(rule, vars.get("<rule>"))
+                    && metrics.containsKey(name)) {
+                found.add(metrics.get(name));
+            }
+        });
+        assertThat(found).as("metric " + name + " (rule " + rule + ")").hasSize(1);
+        return found.get(0);
+    }
+
+    private static long count(String jobId, String rule, String name) {
+        return ((Counter) metric(jobId, rule, name)).getCount();
     }
 
     @Test
@@ -235,6 +260,20 @@ class TakeoverJobIntegrationTest {
         assertThat(decode(clients.readAll(t.takeoverAlerts(), false), alertCodec))
                 .extracting(TakeoverAlert::getAlertId)
                 .containsExactlyInAnyOrderElementsOf(all.stream().map(TakeoverAlert::getAlertId).toList());
+
+        // Metrics as a reporter (Prometheus on a cluster) sees them: alerts per rule, DLQ records, latency.
+        String jobId = job.getJobID().toString();
+        assertThat(count(jobId, "angry", ConversationScoringFunction.METRIC_ALERTS)).isEqualTo(2);
+        assertThat(count(jobId, "human", ConversationScoringFunction.METRIC_ALERTS)).isEqualTo(1);
+        assertThat(count(jobId, "stalled", ConversationScoringFunction.METRIC_ALERTS)).isEqualTo(1);
+        assertThat(count(jobId, null, ConversationScoringFunction.METRIC_ALERTS)).isEqualTo(4);
+        assertThat(count(jobId, null, DeadLetterRouter.METRIC_DEAD_LETTERS)).isEqualTo(2);
+        assertThat(count(jobId, null, ConversationScoringFunction.METRIC_CONVERSATIONS_ENDED)).isEqualTo(2);
+        assertThat(count(jobId, null, ConversationScoringFunction.METRIC_RULE_REJECTIONS)).isEqualTo(1);
+        // only alerts triggered by an event have a Kafka timestamp to measure from (not the stall timer's)
+        Histogram latency = (Histogram) metric(jobId, null, ConversationScoringFunction.METRIC_ALERT_LATENCY);
+        assertThat(latency.getCount()).isEqualTo(3);
+        assertThat(latency.getStatistics().getMin()).isGreaterThanOrEqualTo(0);
 
         Path lake = dir.resolve("lake");
         Map<String, List<ConversationSummary>> conversations =

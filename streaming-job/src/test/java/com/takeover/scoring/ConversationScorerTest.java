@@ -56,6 +56,23 @@ class ConversationScorerTest {
     }
 
     @Test
+    void sentimentIsOnlyReadInEnglishConversations() {
+        // The lexicon is English: German "das war alles" would read as "war".
+        scorer.apply(s, Events.event("c1", "c1-e1", T0,
+                new com.takeover.schema.ConversationStarted("cust-1", "standard", 0.0, "web", "de-CH")));
+        scorer.apply(s, c.at(T0 + 10_000).customer("Danke, das war alles! [s=-0.8] [human]"));
+        assertThat(s.sentimentLast).isEqualTo(0.0);
+        assertThat(s.sentimentMin).isEqualTo(0.0);
+        assertThat(s.humanRequested).as("other signals are still read").isTrue();
+
+        ConversationState english = new ConversationState();
+        scorer.apply(english, Events.event("c2", "c2-e1", T0,
+                new com.takeover.schema.ConversationStarted("cust-2", "standard", 0.0, "web", "en-GB")));
+        scorer.apply(english, Events.customer("c2", "c2-e2", T0 + 10_000, "awful [s=-0.8]"));
+        assertThat(english.sentimentLast).isEqualTo(-0.8);
+    }
+
+    @Test
     void aiMessagesUpdateConfidenceStatsIntentAndStopTheWait() {
         scorer.apply(s, c.started("standard"));
         scorer.apply(s, c.after(5).customer("I was charged twice"));

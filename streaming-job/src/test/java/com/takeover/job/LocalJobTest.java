@@ -1,0 +1,66 @@
+package com.takeover.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.takeover.codec.Codec;
+import com.takeover.codec.WireFormat;
+import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.TopicNames;
+import com.takeover.rules.AlertFactory;
+import com.takeover.schema.ConversationEvent;
+import com.takeover.schema.ConversationSummary;
+import com.takeover.schema.EndedBy;
+import com.takeover.schema.TakeoverAlert;
+import com.takeover.testing.Events;
+import com.takeover.testing.LakeFiles;
+import com.takeover.testing.TestKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job as the one-machine demo runs it: its own local Flink cluster, a clean stop that commits the lake. */
+class LocalJobTest {
+
+    @Test
+    void aLocalJobAsTheDemoRunsItStopsWithASavepointThatCommitsTheLake(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(); TestKafka clients = new TestKafka(kafka)) {
+            TopicNames t = TopicNames.defaults();
+            kafka.createTopics(t, 1);
+            Path rules = dir.resolve("rules.yaml");
+            Files.writeString(rules, ConversationScoringFunctionTest.RULES);
+            JobConfig cfg = JobConfig.builder()
+                    .bootstrapServers(kafka.bootstrapServers())
+                    .rulesFile(rules.toString())
+                    .lakePath(dir.resolve("lake").toString())
+                    .checkpointInterval(Duration.ofMinutes(10))
+                    .build();
+            Codec<ConversationEvent> events = WireFormat.AVRO.codec(ConversationEvent.class);
+
+            LocalJob job = LocalJob.start(TakeoverJob.from(cfg).scorer(Events.scriptedScorer()),
+                    LocalJob.Options.defaults().withSavepointDir(dir.resolve("savepoints")).withJobName("demo-like"));
+            try {
+                job.awaitRunning(Duration.ofSeconds(60));
+                Events.Conversation c = Events.conversation("c-local");
+                ConversationEvent start = c.started("standard");
+                ConversationEvent bad = c.after(10).customer("awful [s=-0.9]");
+                for (ConversationEvent e : java.util.List.of(start, bad, c.after(5).ai("sorry", 0.9),
+                        c.after(5).ended(EndedBy.CUSTOMER))) {
+                    clients.send(t.conversationEvents(), null, e.getConversationId(), events.encode(e));
+                }
+                var alerts = clients.readAtLeast(t.takeoverAlerts(), 1, false);
+                assertThat(WireFormat.AVRO.codec(TakeoverAlert.class).decode(alerts.get(0).value()).getAlertId())
+                        .isEqualTo(AlertFactory.alertId("c-local", "angry", 1, "event:" + bad.getEventId()));
+                // no checkpoint has completed yet (10 minute interval): nothing is committed before the stop
+                assertThat(LakeFiles.committedFiles(dir.resolve("lake").resolve("conversations"))).isEmpty();
+            } finally {
+                assertThat(job.stop()).isNotNull();
+            }
+            assertThat(job.stop()).isNotNull(); // idempotent
+            assertThat(LakeFiles.read(dir.resolve("lake").resolve("conversations"), ConversationSummary.class)
+                    .get("dt=2026-03-02")).extracting(ConversationSummary::getConversationId)
+                    .containsExactly("c-local");
+        }
+    }
+}
