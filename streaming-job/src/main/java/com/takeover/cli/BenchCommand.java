@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchSentimentCommand.class,
             BenchAlertsCommand.class,
+            BenchThroughputCommand.class,
+            BenchLatencyCommand.class,
+            BenchMemoryCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

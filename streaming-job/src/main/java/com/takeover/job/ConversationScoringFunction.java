@@ -162,6 +162,7 @@ public class ConversationScoringFunction
             throws Exception {
         ConversationEvent event = in.event;
         Object payload = event.getPayload();
+        catchUpTimers(event.getEventTime(), ctx, out);
         ConversationState state = conversation.value();
         if (state == null) {
             if (payload instanceof ConversationEnded) {
@@ -200,6 +201,32 @@ public class ConversationScoringFunction
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TakeoverAlert> out) throws Exception {
+        fireTimers(timestamp, ctx, out);
+    }
+
+    /**
+     * Fires this conversation's timers that are due before an event of it at {@code eventTime}, in time order,
+     * as if event time had already passed them. Watermarks are the minimum over all partitions, so this
+     * conversation's next event can arrive before event time reaches its own pending stall or cleanup time;
+     * firing due timers first makes the alerts and summaries the same whatever the other partitions' progress
+     * (a replay, or a run restored from a checkpoint, then gives the same alert ids).
+     */
+    private void catchUpTimers(long eventTime, ReadOnlyContext ctx, Collector<TakeoverAlert> out) throws Exception {
+        while (true) {
+            Long check = checkTimer.value();
+            Long cleanup = cleanupTimer.value();
+            long due = Math.min(check != null && check < eventTime ? check : Long.MAX_VALUE,
+                    cleanup != null && cleanup < eventTime ? cleanup : Long.MAX_VALUE);
+            if (due == Long.MAX_VALUE) {
+                return;
+            }
+            ctx.timerService().deleteEventTimeTimer(due);
+            fireTimers(due, ctx, out);
+        }
+    }
+
+    /** What this conversation's timer at {@code timestamp} does: the stall/duration check, the cleanup, or both. */
+    private void fireTimers(long timestamp, ReadOnlyContext ctx, Collector<TakeoverAlert> out) throws Exception {
         ConversationState state = conversation.value();
         if (state == null) {
             return;

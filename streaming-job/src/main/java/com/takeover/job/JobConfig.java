@@ -90,7 +90,9 @@ public final class JobConfig implements Serializable {
         OUT_OF_ORDERNESS("out-of-orderness", "bounded out-of-orderness of event time", "2s"),
         IDLENESS("idleness", "a Kafka partition without events this long stops holding back event time", "10s"),
         END_GRACE("end-grace", "state of an ended conversation is kept this long (event time) for stragglers", "5m"),
-        ABANDON_TTL("abandon-ttl", "a conversation without events this long (event time) is closed as abandoned", "1h");
+        ABANDON_TTL("abandon-ttl", "a conversation without events this long (event time) is closed as abandoned", "1h"),
+        MAX_EVENT_BYTES("max-event-bytes", "larger event records go to the dead-letter topic (cut to this size there)", "65536"),
+        MAX_EVENT_TIME_AHEAD("max-event-time-ahead", "events timed further ahead of the job's clock go to the dead-letter topic; 0 = no limit", "15m");
 
         private final String key;
         private final String description;
@@ -146,6 +148,8 @@ public final class JobConfig implements Serializable {
     private final Duration idleness;
     private final Duration endGrace;
     private final Duration abandonTtl;
+    private final int maxEventBytes;
+    private final Duration maxEventTimeAhead;
     private final Map<String, String> kafkaProperties;
 
     private JobConfig(Builder b) {
@@ -168,10 +172,15 @@ public final class JobConfig implements Serializable {
         this.idleness = requirePositive(b.idleness, Key.IDLENESS);
         this.endGrace = requireNonNegative(b.endGrace, Key.END_GRACE);
         this.abandonTtl = requirePositive(b.abandonTtl, Key.ABANDON_TTL);
+        this.maxEventBytes = b.maxEventBytes;
+        this.maxEventTimeAhead = requireNonNegative(b.maxEventTimeAhead, Key.MAX_EVENT_TIME_AHEAD);
         this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.kafkaProperties));
 
         if (parallelism < 0) {
             throw invalid(Key.PARALLELISM, "must be 0 (default) or positive, was " + parallelism);
+        }
+        if (maxEventBytes <= 0) {
+            throw invalid(Key.MAX_EVENT_BYTES, "must be positive, was " + maxEventBytes);
         }
         if (delivery == Delivery.EXACTLY_ONCE) {
             if (checkpointInterval.isZero()) {
@@ -226,6 +235,8 @@ public final class JobConfig implements Serializable {
         b.idleness = idleness;
         b.endGrace = endGrace;
         b.abandonTtl = abandonTtl;
+        b.maxEventBytes = maxEventBytes;
+        b.maxEventTimeAhead = maxEventTimeAhead;
         b.kafkaProperties.putAll(kafkaProperties);
         return b;
     }
@@ -343,6 +354,16 @@ public final class JobConfig implements Serializable {
         return abandonTtl;
     }
 
+    /** Event records larger than this (bytes) are dead-lettered. */
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+
+    /** Events timed further ahead of the job's clock are dead-lettered; zero = no limit. */
+    public Duration maxEventTimeAhead() {
+        return maxEventTimeAhead;
+    }
+
     /** Extra Kafka client settings given to every source and sink (TLS, SASL, timeouts...). */
     public Map<String, String> kafkaProperties() {
         return kafkaProperties;
@@ -384,6 +405,8 @@ public final class JobConfig implements Serializable {
         m.put(Key.IDLENESS.key(), format(idleness));
         m.put(Key.END_GRACE.key(), format(endGrace));
         m.put(Key.ABANDON_TTL.key(), format(abandonTtl));
+        m.put(Key.MAX_EVENT_BYTES.key(), Integer.toString(maxEventBytes));
+        m.put(Key.MAX_EVENT_TIME_AHEAD.key(), format(maxEventTimeAhead));
         kafkaProperties.forEach((k, v) -> m.put(KAFKA_PREFIX + k, isSecret(k) ? "******" : v));
         return m;
     }
@@ -503,6 +526,8 @@ public final class JobConfig implements Serializable {
         private Duration idleness = parseDuration(Key.IDLENESS.defaultValue());
         private Duration endGrace = parseDuration(Key.END_GRACE.defaultValue());
         private Duration abandonTtl = parseDuration(Key.ABANDON_TTL.defaultValue());
+        private int maxEventBytes = Integer.parseInt(Key.MAX_EVENT_BYTES.defaultValue());
+        private Duration maxEventTimeAhead = parseDuration(Key.MAX_EVENT_TIME_AHEAD.defaultValue());
         private final Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
         private Builder() {}
@@ -557,6 +582,8 @@ public final class JobConfig implements Serializable {
                     case IDLENESS -> idleness = parseDuration(v);
                     case END_GRACE -> endGrace = parseDuration(v);
                     case ABANDON_TTL -> abandonTtl = parseDuration(v);
+                    case MAX_EVENT_BYTES -> maxEventBytes = Integer.parseInt(v);
+                    case MAX_EVENT_TIME_AHEAD -> maxEventTimeAhead = parseDuration(v);
                 }
             } catch (IllegalArgumentException e) {
                 String msg = e.getMessage();
@@ -660,6 +687,16 @@ public final class JobConfig implements Serializable {
 
         public Builder abandonTtl(Duration v) {
             this.abandonTtl = v;
+            return this;
+        }
+
+        public Builder maxEventBytes(int v) {
+            this.maxEventBytes = v;
+            return this;
+        }
+
+        public Builder maxEventTimeAhead(Duration v) {
+            this.maxEventTimeAhead = v;
             return this;
         }
 

@@ -279,7 +279,8 @@ public final class TakeoverJob {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         config.startFrom() == JobConfig.StartFrom.LATEST ? OffsetResetStrategy.LATEST
                                 : OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new EventDeserializer(config.valueFormat()))
+                .setDeserializer(new EventDeserializer(config.valueFormat(), config.maxEventBytes(),
+                        config.maxEventTimeAhead().toMillis()))
                 .setClientIdPrefix(config.groupId() + "-events");
         if (bounded) {
             b.setBounded(OffsetsInitializer.latest());

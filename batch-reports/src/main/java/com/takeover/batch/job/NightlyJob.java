@@ -70,6 +70,7 @@ public final class NightlyJob {
             throw new com.takeover.batch.lake.LakeInputException("missing input: no conversation files under "
                     + new Path(cfg.lake(), "conversations") + " for dt=" + range);
         }
+        checkPartitions(cfg, conversations);
 
         Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -129,6 +130,27 @@ public final class NightlyJob {
         } catch (IOException | RuntimeException e) {
             store.abandon(d);
             throw e;
+        }
+    }
+
+    /**
+     * The date asked for must have its conversations partition: without it the reports would quietly leave
+     * that day out (the streaming job down, or its lake for the day lost). Earlier report dates without one
+     * are read as days without conversations, with a warning (a new lake has no history yet).
+     */
+    private static void checkPartitions(JobConfig cfg, LakeRead conversations) {
+        List<LocalDate> dates = cfg.dates();
+        for (int i = 0; i < dates.size(); i++) {
+            String partition = "dt=" + dates.get(i);
+            if (conversations.files().stream().anyMatch(f -> f.contains("/" + partition + "/"))) {
+                continue;
+            }
+            Path dir = new Path(new Path(cfg.lake(), "conversations"), partition);
+            if (i == dates.size() - 1) {
+                throw new com.takeover.batch.lake.LakeInputException("missing input: no conversation files in " + dir
+                        + ", the date asked for (is the streaming job's lake for that day missing?)");
+            }
+            LOG.warn("no conversation files in {}: read as a day without conversations", dir);
         }
     }
 

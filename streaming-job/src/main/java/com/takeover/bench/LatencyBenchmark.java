@@ -1,0 +1,213 @@
+package com.takeover.bench;
+
+import com.takeover.codec.Codec;
+import com.takeover.codec.WireFormat;
+import com.takeover.job.JobConfig;
+import com.takeover.job.LocalJob;
+import com.takeover.job.TakeoverJob;
+import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.TopicNames;
+import com.takeover.schema.ConversationEvent;
+import com.takeover.schema.TakeoverAlert;
+import com.takeover.simulate.ConversationSimulator;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Alert latency at fixed offered rates: simulated conversations are produced live (event time = now) at R
+ * events/s to a local broker; the job (local Flink cluster, same machine) scores them; a consumer of
+ * takeover-alerts (read_committed under exactly-once) takes each alert's receive time minus its
+ * {@code sourceTimestamp}, the Kafka timestamp our producer gave the triggering event when it created it. One
+ * machine, one clock. Timer alerts (no triggering event) are not counted, nor alerts of the warm-up.
+ */
+public final class LatencyBenchmark {
+
+    public record Options(List<Integer> rates, List<JobConfig.Delivery> deliveries, Duration duration,
+            Duration warmUp, Duration checkpointInterval, Duration bufferTimeout, int partitions, boolean lake,
+            long seed) {}
+
+    public record Run(JobConfig.Delivery delivery, int rate, long sent, double achievedRate, long alertsSeen,
+            Percentiles latencyMs) {}
+
+    private LatencyBenchmark() {}
+
+    public static List<Run> run(Options o, PrintStream progress) throws Exception {
+        Path dir = Files.createTempDirectory("takeover-bench-latency-");
+        List<Run> runs = new ArrayList<>();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            int n = 0;
+            for (JobConfig.Delivery delivery : o.deliveries()) {
+                for (int rate : o.rates()) {
+                    n++;
+                    progress.printf(Locale.ROOT, "bench latency: %s at %,d events/s for %s...%n", delivery.label(), rate,
+                            JobConfig.format(o.duration()));
+                    Run r = runOne(kafka, o, delivery, rate, "lat" + n + "-", dir.resolve("run" + n));
+                    progress.printf(Locale.ROOT, "  sent %,d (%,.0f/s), alerts %,d; latency ms %s%n", r.sent(),
+                            r.achievedRate(), r.alertsSeen(), r.latencyMs());
+                    runs.add(r);
+                }
+            }
+        } finally {
+            ThroughputBenchmark.deleteQuietly(dir);
+        }
+        return runs;
+    }
+
+    private static Run runOne(EmbeddedKafka kafka, Options o, JobConfig.Delivery delivery, int rate, String prefix,
+            Path dir) throws Exception {
+        TopicNames t = new TopicNames(prefix + "conversation-events", prefix + "takeover-alerts",
+                prefix + "conversation-events-dlq", prefix + "alert-rules", prefix + "rule-rejections");
+        kafka.createTopics(t, o.partitions());
+        JobConfig config = JobConfig.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topics(t)
+                .groupId(prefix + "job")
+                .transactionalIdPrefix(prefix + "job")
+                .delivery(delivery)
+                .checkpointInterval(o.checkpointInterval())
+                .transactionTimeout(Duration.ofMinutes(2))
+                .bufferTimeout(o.bufferTimeout())
+                .parallelism(2)
+                .lakePath(o.lake() ? dir.resolve("lake").toString() : "")
+                .outOfOrderness(Duration.ofMillis(500))
+                .idleness(Duration.ofSeconds(2))
+                .build();
+        LocalJob job = LocalJob.start(TakeoverJob.from(config),
+                LocalJob.Options.defaults().withSavepointDir(dir.resolve("savepoints")).withJobName("bench latency"));
+        try {
+            job.awaitRunning(Duration.ofSeconds(60));
+            // a moment for the sources to connect: alerts of the first seconds are not counted anyway
+            Thread.sleep(1_000);
+            long start = System.currentTimeMillis();
+            long measureFrom = start + o.warmUp().toMillis();
+            AtomicBoolean producing = new AtomicBoolean(true);
+            LatencyReader reader = new LatencyReader(kafka, t.takeoverAlerts(),
+                    delivery == JobConfig.Delivery.EXACTLY_ONCE, measureFrom, producing);
+            Thread readerThread = new Thread(reader, "bench-alert-reader");
+            readerThread.start();
+            long sent = produce(kafka, t.conversationEvents(), rate, o.duration(), o.seed());
+            double seconds = (System.currentTimeMillis() - start) / 1000.0;
+            producing.set(false);
+            readerThread.join(o.checkpointInterval().toMillis() + 60_000);
+            return new Run(delivery, rate, sent, sent / seconds, reader.seen.get(), Percentiles.of(reader.latencies()));
+        } finally {
+            job.client().cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Produces simulated events at {@code rate}/s for {@code duration}, each stamped with its creation time. */
+    static long produce(EmbeddedKafka kafka, String topic, int rate, Duration duration, long seed) {
+        Properties p = kafka.clientProperties();
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        ConversationSimulator sim = Traffic.simulator(seed);
+        Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
+        long sent = 0;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    break;
+                }
+                long due = (now - start) * rate / 1_000_000_000L;
+                while (sent < due) {
+                    ConversationEvent e = sim.next();
+                    long created = System.currentTimeMillis();
+                    e.setEventTime(created);
+                    producer.send(new ProducerRecord<>(topic, null, created,
+                            e.getConversationId().getBytes(StandardCharsets.UTF_8), codec.encode(e)));
+                    sent++;
+                }
+                LockSupport.parkNanos(200_000);
+            }
+            producer.flush();
+        }
+        return sent;
+    }
+
+    /** Reads alerts and keeps receive time - source timestamp for event-triggered ones after the warm-up. */
+    static final class LatencyReader implements Runnable {
+        private final EmbeddedKafka kafka;
+        private final String topic;
+        private final boolean readCommitted;
+        private final long measureFrom;
+        private final AtomicBoolean producing;
+        private final List<Long> latencies = new ArrayList<>();
+        final AtomicLong seen = new AtomicLong();
+
+        LatencyReader(EmbeddedKafka kafka, String topic, boolean readCommitted, long measureFrom,
+                AtomicBoolean producing) {
+            this.kafka = kafka;
+            this.topic = topic;
+            this.readCommitted = readCommitted;
+            this.measureFrom = measureFrom;
+            this.producing = producing;
+        }
+
+        synchronized long[] latencies() {
+            return latencies.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        @Override
+        public void run() {
+            Properties c = kafka.clientProperties();
+            c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-reader");
+            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+            c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
+                consumer.subscribe(List.of(topic));
+                long quietSince = -1;
+                while (true) {
+                    var records = consumer.poll(Duration.ofMillis(50));
+                    long receivedAt = System.currentTimeMillis();
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        seen.incrementAndGet();
+                        TakeoverAlert a = codec.decode(r.value());
+                        Long source = a.getSourceTimestamp();
+                        if (source != null && source >= measureFrom) {
+                            synchronized (this) {
+                                latencies.add(receivedAt - source);
+                            }
+                        }
+                    }
+                    if (!producing.get()) {
+                        // after the producer stopped: wait for the last alerts (a checkpoint under exactly-once)
+                        quietSince = records.isEmpty() ? (quietSince < 0 ? receivedAt : quietSince) : -1;
+                        if (quietSince > 0 && receivedAt - quietSince > 5_000) {
+                            return;
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("reading alerts failed: " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.takeover.bench;
+
+import com.takeover.job.JobConfig;
+import com.takeover.job.TakeoverJob;
+import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.TopicNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Streaming throughput, side by side: N simulated events loaded once into a local broker, then, in turn, the
+ * pass-through job ({@link PassThroughJob}) and the full scoring job ({@link TakeoverJob}, at-least-once,
+ * with or without the lake) replay them bounded. Events per second = N / the job's net run time (deployment
+ * included, a second or so).
+ */
+public final class ThroughputBenchmark {
+
+    public record Options(long events, int partitions, int parallelism, int rounds, boolean lake, long seed,
+            Duration checkpointInterval, Duration bufferTimeout) {}
+
+    public record Run(String job, int round, long events, double seconds) {
+        public double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    public record Result(Traffic.Loaded loaded, List<Run> runs) {
+        public double best(String job) {
+            return runs.stream().filter(r -> r.job().equals(job)).mapToDouble(Run::eventsPerSecond).max().orElse(0);
+        }
+    }
+
+    public static final String PASS_THROUGH = "pass-through";
+    public static final String FULL = "full job";
+
+    private ThroughputBenchmark() {}
+
+    public static Result run(Options o, PrintStream progress) throws Exception {
+        Path dir = Files.createTempDirectory("takeover-bench-throughput-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            String events = "bench-conversation-events";
+            kafka.createTopics(o.partitions(), events);
+            progress.printf(Locale.ROOT, "bench throughput: simulating and loading %,d events into %d partitions...%n",
+                    o.events(), o.partitions());
+            Traffic.Loaded loaded = Traffic.load(kafka.bootstrapServers(), events, o.events(), o.seed(), progress);
+            progress.printf(Locale.ROOT, "  loaded in %.1f s (%,.0f events/s)%n", loaded.seconds(),
+                    loaded.eventsPerSecond());
+
+            List<Run> runs = new ArrayList<>();
+            for (int round = 1; round <= o.rounds(); round++) {
+                String out = "bench-pass-" + round;
+                kafka.createTopics(o.partitions(), out);
+                JobConfig pass = config(kafka, o, new TopicNames(events, out, "unused-dlq", "unused-rules", "unused-rejections"),
+                        "bench-pass-" + round, null);
+                StreamExecutionEnvironment env = environment();
+                PassThroughJob.build(env, pass, events, out);
+                progress.printf("  round %d: %s...%n", round, PASS_THROUGH);
+                Run p = timed(PASS_THROUGH, round, o.events(), env.execute("bench pass-through"));
+                long copied = recordsIn(kafka, out);
+                if (copied != o.events()) {
+                    throw new IllegalStateException("the pass-through job wrote " + copied + " records, expected "
+                            + o.events());
+                }
+                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s)%n", round, PASS_THROUGH,
+                        p.eventsPerSecond(), p.seconds());
+                runs.add(p);
+
+                TopicNames t = new TopicNames(events, "bench-alerts-" + round, "bench-dlq-" + round,
+                        "bench-rules-" + round, "bench-rejections-" + round);
+                kafka.createTopics(t, o.partitions());
+                JobConfig full = config(kafka, o, t, "bench-full-" + round,
+                        o.lake() ? dir.resolve("lake-" + round).toString() : "");
+                env = environment();
+                TakeoverJob.from(full).bounded(true).build(env);
+                progress.printf("  round %d: %s...%n", round, FULL);
+                Run f = timed(FULL, round, o.events(), env.execute("bench full job"));
+                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s), %,d alerts%n", round, FULL,
+                        f.eventsPerSecond(), f.seconds(), recordsIn(kafka, t.takeoverAlerts()));
+                runs.add(f);
+            }
+            return new Result(loaded, runs);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    static JobConfig config(EmbeddedKafka kafka, Options o, TopicNames topics, String group, String lake) {
+        return JobConfig.builder()
+                .bootstrapServers(kafka.bootstrapServers())
+                .topics(topics)
+                .groupId(group)
+                .parallelism(o.parallelism())
+                .checkpointInterval(o.checkpointInterval())
+                .bufferTimeout(o.bufferTimeout())
+                .lakePath(lake == null ? "" : lake)
+                .build();
+    }
+
+    static StreamExecutionEnvironment environment() {
+        return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+    }
+
+    private static Run timed(String job, int round, long events, JobExecutionResult r) {
+        return new Run(job, round, events, r.getNetRuntime() / 1000.0);
+    }
+
+    /** Records in a topic: the sum of its partitions' end offsets. */
+    static long recordsIn(EmbeddedKafka kafka, String topic) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            var desc = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> specs = new java.util.HashMap<>();
+            desc.partitions().forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(specs).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir; the OS cleans up
+        }
+    }
+}

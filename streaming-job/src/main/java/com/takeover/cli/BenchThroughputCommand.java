@@ -1,0 +1,93 @@
+package com.takeover.cli;
+
+import com.takeover.bench.ThroughputBenchmark;
+import com.takeover.bench.ThroughputBenchmark.Run;
+import com.takeover.job.JobConfig;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bin/takeover bench throughput}: the full job's events/s against a pass-through job's, same data. */
+@Command(
+        name = "throughput",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Streaming throughput, side by side: N simulated events are loaded once into a local broker, then a"
+                    + " pass-through job (Kafka -> keyBy -> Kafka, no decoding, no scoring) and the full scoring job"
+                    + " replay them bounded; prints events/s of each and the ratio (target: full >= 0.75x)."
+        })
+public final class BenchThroughputCommand implements Callable<Integer> {
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "2000000",
+            description = "simulated events to load and replay (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "2",
+            description = "pass-through/full pairs to run; the best of each is reported (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--partitions", paramLabel = "P", defaultValue = "2",
+            description = "partitions of the events topic (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+            description = "parallelism of both jobs (default: ${DEFAULT-VALUE})")
+    int parallelism;
+
+    @Option(names = "--no-lake", description = "run the full job without its Parquet lake sinks")
+    boolean noLake;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", defaultValue = "10s",
+            description = "checkpoint interval of both jobs (default: ${DEFAULT-VALUE})")
+    String checkpointInterval;
+
+    @Option(names = "--buffer-timeout", paramLabel = "DURATION", defaultValue = "10ms",
+            description = "network buffer timeout of both jobs (default: ${DEFAULT-VALUE}, the job's default)")
+    String bufferTimeout;
+
+    @Option(names = "--seed", defaultValue = "7", description = "simulation seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (events < 1000 || rounds < 1 || partitions < 1 || parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--events must be >= 1000 and --rounds, --partitions, --parallelism >= 1");
+        }
+        ThroughputBenchmark.Options o;
+        try {
+            o = new ThroughputBenchmark.Options(events, partitions, parallelism, rounds, !noLake, seed,
+                    JobConfig.parseDuration(checkpointInterval), JobConfig.parseDuration(bufferTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintStream progress = System.err;
+        ThroughputBenchmark.Result r = ThroughputBenchmark.run(o, progress);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "throughput: %,d simulated events, %d partitions, parallelism %d, checkpoints every %s,"
+                        + " buffer timeout %s, lake %s; %d cores, Java %s%n", events, partitions, parallelism,
+                checkpointInterval, bufferTimeout, noLake ? "off" : "on", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "  loading into the broker: %,.0f events/s%n", r.loaded().eventsPerSecond());
+        for (Run run : r.runs()) {
+            out.printf(Locale.ROOT, "  round %d %-13s %,9.0f events/s  (%.1f s)%n", run.round(), run.job(),
+                    run.eventsPerSecond(), run.seconds());
+        }
+        double pass = r.best(ThroughputBenchmark.PASS_THROUGH);
+        double full = r.best(ThroughputBenchmark.FULL);
+        out.printf(Locale.ROOT, "best: pass-through %,.0f events/s, full job %,.0f events/s, ratio %.2f (target >= 0.75)%n",
+                pass, full, full / pass);
+        out.flush();
+        return Launcher.OK;
+    }
+}
