@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Nightly takeover reports: where intervention pays, where the AI needs work, alert "
                 + "effectiveness, takeover timing, trend.",
         subcommands = {NightlyCommand.class, BackfillCommand.class, SampleLakeCommand.class,
-            CommandLine.HelpCommand.class})
+            BenchNightlyCommand.class, CommandLine.HelpCommand.class})
 public final class BatchCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
