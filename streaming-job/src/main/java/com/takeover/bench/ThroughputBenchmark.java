@@ -31,9 +31,17 @@ public final class ThroughputBenchmark {
     public record Options(long events, int partitions, int parallelism, int rounds, boolean lake, long seed,
             Duration checkpointInterval, Duration bufferTimeout) {}
 
-    public record Run(String job, int round, long events, double seconds) {
+    /**
+     * One job's run: wall seconds (the job's net run time) and the CPU seconds this process used meanwhile
+     * (job, broker and clients: on a shared machine a steadier measure of the work than wall time).
+     */
+    public record Run(String job, int round, long events, double seconds, double cpuSeconds) {
         public double eventsPerSecond() {
             return events / seconds;
+        }
+
+        public double cpuMicrosPerEvent() {
+            return cpuSeconds * 1e6 / events;
         }
     }
 
@@ -68,14 +76,16 @@ public final class ThroughputBenchmark {
                 StreamExecutionEnvironment env = environment();
                 PassThroughJob.build(env, pass, events, out);
                 progress.printf("  round %d: %s...%n", round, PASS_THROUGH);
-                Run p = timed(PASS_THROUGH, round, o.events(), env.execute("bench pass-through"));
+                long cpu0 = cpuNanos();
+                JobExecutionResult pr = env.execute("bench pass-through");
+                Run p = timed(PASS_THROUGH, round, o.events(), pr, cpuNanos() - cpu0);
                 long copied = recordsIn(kafka, out);
                 if (copied != o.events()) {
                     throw new IllegalStateException("the pass-through job wrote " + copied + " records, expected "
                             + o.events());
                 }
-                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s)%n", round, PASS_THROUGH,
-                        p.eventsPerSecond(), p.seconds());
+                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event)%n", round,
+                        PASS_THROUGH, p.eventsPerSecond(), p.seconds(), p.cpuMicrosPerEvent());
                 runs.add(p);
 
                 TopicNames t = new TopicNames(events, "bench-alerts-" + round, "bench-dlq-" + round,
@@ -86,9 +96,12 @@ public final class ThroughputBenchmark {
                 env = environment();
                 TakeoverJob.from(full).bounded(true).build(env);
                 progress.printf("  round %d: %s...%n", round, FULL);
-                Run f = timed(FULL, round, o.events(), env.execute("bench full job"));
-                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s), %,d alerts%n", round, FULL,
-                        f.eventsPerSecond(), f.seconds(), recordsIn(kafka, t.takeoverAlerts()));
+                cpu0 = cpuNanos();
+                JobExecutionResult fr = env.execute("bench full job");
+                Run f = timed(FULL, round, o.events(), fr, cpuNanos() - cpu0);
+                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event), %,d alerts%n",
+                        round, FULL, f.eventsPerSecond(), f.seconds(), f.cpuMicrosPerEvent(),
+                        recordsIn(kafka, t.takeoverAlerts()));
                 runs.add(f);
             }
             return new Result(loaded, runs);
@@ -113,8 +126,14 @@ public final class ThroughputBenchmark {
         return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
     }
 
-    private static Run timed(String job, int round, long events, JobExecutionResult r) {
-        return new Run(job, round, events, r.getNetRuntime() / 1000.0);
+    private static Run timed(String job, int round, long events, JobExecutionResult r, long cpuNanos) {
+        return new Run(job, round, events, r.getNetRuntime() / 1000.0, cpuNanos / 1e9);
+    }
+
+    /** CPU time of this process (all threads), ns. */
+    static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Records in a topic: the sum of its partitions' end offsets. */

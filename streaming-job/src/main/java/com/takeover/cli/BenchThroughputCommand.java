@@ -80,8 +80,8 @@ public final class BenchThroughputCommand implements Callable<Integer> {
                 System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  loading into the broker: %,.0f events/s%n", r.loaded().eventsPerSecond());
         for (Run run : r.runs()) {
-            out.printf(Locale.ROOT, "  round %d %-13s %,9.0f events/s  (%.1f s)%n", run.round(), run.job(),
-                    run.eventsPerSecond(), run.seconds());
+            out.printf(Locale.ROOT, "  round %d %-13s %,9.0f events/s  (%.1f s; %.1f CPU us/event)%n", run.round(),
+                    run.job(), run.eventsPerSecond(), run.seconds(), run.cpuMicrosPerEvent());
         }
         double pass = r.best(ThroughputBenchmark.PASS_THROUGH);
         double full = r.best(ThroughputBenchmark.FULL);

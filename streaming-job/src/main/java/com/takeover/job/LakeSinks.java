@@ -6,7 +6,14 @@ import com.takeover.schema.TakeoverRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.parquet.avro.AvroParquetWriters;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.flink.formats.parquet.ParquetBuilder;
+import org.apache.flink.formats.parquet.ParquetWriterFactory;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.function.SerializableFunction;
@@ -22,7 +29,40 @@ public final class LakeSinks {
     public static final String ALERTS = "alerts";
     public static final String TAKEOVERS = "takeovers";
 
+    /**
+     * Columns with few distinct values, where a Parquet dictionary pays. Every other column (ids, times,
+     * scores, texts) is written plainly: looking each value up in a dictionary that then overflows cost the
+     * job more than a quarter of its scoring thread.
+     */
+    static final Set<String> DICTIONARY_COLUMNS = Set.of("segment", "channel", "language", "topic", "topics",
+            "ruleId", "severity", "endedBy", "endReason", "trigger", "takeoverTrigger", "mode", "takeoverMode",
+            "transition", "speaker", "signal", "operator", "alertRuleIds", "agentId", "takeoverAgentId");
+
     private LakeSinks() {}
+
+    /** Like {@code AvroParquetWriters.forSpecificRecord}, with dictionaries only for {@link #DICTIONARY_COLUMNS}. */
+    static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
+        String schemaJson = SpecificData.get().getSchema(type).toString();
+        ParquetBuilder<T> builder = out -> {
+            Schema schema = new Schema.Parser().parse(schemaJson);
+            AvroParquetWriter.Builder<T> b = AvroParquetWriter.<T>builder(out)
+                    .withSchema(schema)
+                    .withDataModel(SpecificData.get())
+                    .withDictionaryEncoding(false);
+            for (ColumnDescriptor c : new AvroSchemaConverter().convert(schema).getColumns()) {
+                String[] path = c.getPath();
+                boolean dictionary = false;
+                for (String p : path) {
+                    dictionary |= DICTIONARY_COLUMNS.contains(p);
+                }
+                if (dictionary) {
+                    b.withDictionaryEncoding(String.join(".", path), true);
+                }
+            }
+            return b.build();
+        };
+        return new ParquetWriterFactory<>(builder);
+    }
 
     public static FileSink<ConversationSummary> conversations(String lakeRoot) {
         return sink(lakeRoot, CONVERSATIONS, ConversationSummary.class, ConversationSummary::getEndTime);
@@ -38,7 +78,7 @@ public final class LakeSinks {
 
     private static <T extends SpecificRecordBase> FileSink<T> sink(String lakeRoot, String table, Class<T> type,
             SerializableFunction<T, Long> eventTime) {
-        return FileSink.forBulkFormat(new Path(lakeRoot, table), AvroParquetWriters.forSpecificRecord(type))
+        return FileSink.forBulkFormat(new Path(lakeRoot, table), parquet(type))
                 .withBucketAssigner(new EventDateBucketAssigner<>(eventTime))
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet")

@@ -239,6 +239,10 @@ public final class TakeoverJob {
         }
         // Alerts are latency-bound: flush network buffers often instead of waiting for them to fill.
         env.setBufferTimeout(config.bufferTimeout().toMillis());
+        // No operator keeps or changes a record after passing it on (alerts, summaries and lake rows are new
+        // objects; state keeps only immutable strings from events), so chained operators can share records
+        // instead of deep-copying each one (an alert goes to Kafka and to the lake).
+        env.getConfig().enableObjectReuse();
         Configuration c = new Configuration();
         if (!config.checkpointInterval().isZero()) {
             env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);

@@ -79,9 +79,11 @@ public final class NightlyJob {
         Dataset<Row> alertRows = alerts.rows().persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> takeoverRows = takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            long t0 = System.nanoTime();
             long outcomesUsable = outcomes.rows().filter(col("knownAt").lt(cutoff)).count();
             long latestCount = latest.count();
             Map<LocalDate, Long> orphans = orphanOutcomes(latest, conversations.rows());
+            LOG.info("counted outcomes and orphans in {} ms", (System.nanoTime() - t0) / 1_000_000);
             DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
                     conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
                     outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
@@ -109,12 +111,12 @@ public final class NightlyJob {
         Path dir = store.begin(d);
         try {
             List<Table> tables = List.of(
-                    InterventionEffectReport.build(ctx),
-                    AiGapsReport.build(ctx),
-                    AlertEffectivenessReport.build(ctx),
-                    TakeoverTimingReport.build(ctx),
-                    TrendReport.build(ctx),
-                    DataQualityReport.build(ctx, inputs));
+                    timed(() -> InterventionEffectReport.build(ctx)),
+                    timed(() -> AiGapsReport.build(ctx)),
+                    timed(() -> AlertEffectivenessReport.build(ctx)),
+                    timed(() -> TakeoverTimingReport.build(ctx)),
+                    timed(() -> TrendReport.build(ctx)),
+                    timed(() -> DataQualityReport.build(ctx, inputs)));
             List<String> summary = new ArrayList<>();
             for (Table t : tables) {
                 TableFiles.writeCsv(t, store.fs(), new Path(dir, t.name() + ".csv"));
@@ -152,6 +154,14 @@ public final class NightlyJob {
             }
             LOG.warn("no conversation files in {}: read as a day without conversations", dir);
         }
+    }
+
+    /** Builds a table and logs how long it took (where a slow night went). */
+    private static Table timed(java.util.function.Supplier<Table> build) {
+        long t0 = System.nanoTime();
+        Table t = build.get();
+        LOG.info("built {} in {} ms", t.name(), (System.nanoTime() - t0) / 1_000_000);
+        return t;
     }
 
     /** Latest outcomes whose conversation is not in the lake, by the UTC date they became known. */
