@@ -194,7 +194,10 @@ public class ConversationScoringFunction
             planCleanup(ctx.timerService(), t + endGraceMs);
         } else {
             planCheck(ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, t));
-            planCleanup(ctx.timerService(), Math.max(state.lastEventTime, t) + abandonTtlMs);
+            if (cleanupTimer.value() == null) {
+                // Not moved on every event: when it fires early, it re-arms at the last event + TTL.
+                planCleanup(ctx.timerService(), state.lastEventTime + abandonTtlMs);
+            }
         }
         conversation.update(state);
     }
@@ -244,6 +247,13 @@ public class ConversationScoringFunction
             conversation.update(state);
         }
         if (cleanup != null && cleanup == timestamp) {
+            long abandonAt = state.lastEventTime + abandonTtlMs;
+            if (!state.ended && abandonAt > timestamp) {
+                // Events came since this timer was set: the conversation is alive, wait for the new deadline.
+                cleanupTimer.clear();
+                planCleanup(ctx.timerService(), abandonAt);
+                return;
+            }
             if (!state.ended) {
                 ctx.output(SUMMARIES, LakeRecords.summary(state, state.lastEventTime, true, scorer.config()));
                 conversationsAbandoned.inc();

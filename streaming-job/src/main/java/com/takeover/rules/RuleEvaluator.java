@@ -54,25 +54,21 @@ public final class RuleEvaluator implements Serializable {
             if (!r.rule.getEnabled() || !inScope(r, state) || !activeAt(r, atTime) || inCooldown(r, state, atTime)) {
                 continue;
             }
+            if (!conditionsHold(r, values)) {
+                continue;
+            }
+            // Reasons are words for supervisors: built only for rules that fire (most evaluations fire nothing).
             List<AlertReason> reasons = new ArrayList<>(r.conditions.size());
-            boolean all = true;
             for (CompiledRule.Condition c : r.conditions) {
                 double v = values[c.signal().ordinal()];
                 if (c.op().test(v, c.threshold())) {
                     reasons.add(Reasons.of(c, v, state, scorer.config()));
-                } else {
-                    all = false;
-                    if (!r.any) {
-                        break;
-                    }
                 }
             }
-            if (r.any ? !reasons.isEmpty() : all) {
-                if (fired == null) {
-                    fired = new ArrayList<>(2);
-                }
-                fired.add(new RuleFiring(r.rule, reasons));
+            if (fired == null) {
+                fired = new ArrayList<>(2);
             }
+            fired.add(new RuleFiring(r.rule, reasons));
         }
         if (fired == null) {
             return List.of();
@@ -128,6 +124,17 @@ public final class RuleEvaluator implements Serializable {
             }
         }
         return best == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(best);
+    }
+
+    /** All conditions hold (or, for an 'any' rule, at least one). */
+    private static boolean conditionsHold(CompiledRule r, double[] values) {
+        for (CompiledRule.Condition c : r.conditions) {
+            boolean holds = c.op().test(values[c.signal().ordinal()], c.threshold());
+            if (holds == r.any) {
+                return holds;
+            }
+        }
+        return !r.any;
     }
 
     private static boolean inCooldown(CompiledRule r, ConversationState s, long atTime) {

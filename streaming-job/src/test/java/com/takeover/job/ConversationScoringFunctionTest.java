@@ -278,6 +278,35 @@ class ConversationScoringFunctionTest {
     }
 
     @Test
+    void aConversationStillTalkingOutlivesItsFirstTtlAndIsClosedOneTtlAfterItsLastEvent() throws Exception {
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        Events.Conversation c = Events.conversation("c9");
+        ConversationEvent start = c.started("standard");
+        feed(start);
+        for (int i = 0; i < 4; i++) { // an exchange every 20 minutes: 100 minutes in all, longer than the TTL
+            feed(c.after(20 * 60).ai("still checking, one moment", 0.9));
+        }
+        ConversationEvent last = c.after(20 * 60).ai("found it: your parcel left the depot", 0.9);
+        feed(last);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the cleanup timer is not moved on every event
+
+        advanceTo(start.getEventTime() + TTL); // the first deadline passes: alive, the timer re-arms
+        assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
+        assertThat(keyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        advanceTo(last.getEventTime() + TTL - 1);
+        assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
+        advanceTo(last.getEventTime() + TTL);
+        assertThat(side(ConversationScoringFunction.SUMMARIES)).singleElement().satisfies(s -> {
+            assertThat(s.getAbandoned()).isTrue();
+            assertThat(s.getEndTime()).isEqualTo(last.getEventTime());
+        });
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void theTtlAlsoClearsAPendingStallCheck() throws Exception {
         harness.processBroadcastWatermark(Long.MAX_VALUE);
         Events.Conversation c = Events.conversation("c8");
