@@ -53,8 +53,17 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Codec<T>
         runtime();
     }
 
-    /** A codec for one generated record class that reads data written with its current schema. */
+    /**
+     * A codec for one generated record class that reads data written with its current schema and with every
+     * released version of it shipped in this module ({@link ReleasedSchemas}), so records written by an older
+     * release (stored lake files, producers not yet upgraded) still decode.
+     */
     public static <T extends SpecificRecord> AvroBinaryCodec<T> of(Class<T> type) {
+        return currentOnly(type).withWriterSchemas(ReleasedSchemas.of(type).toArray(Schema[]::new));
+    }
+
+    /** A codec that reads only data written with the current schema. */
+    public static <T extends SpecificRecord> AvroBinaryCodec<T> currentOnly(Class<T> type) {
         return new AvroBinaryCodec<>(type, List.of());
     }
 

@@ -83,7 +83,7 @@ class SchemaEvolutionTest {
     void v1HoldsEveryRecordThatTravels() {
         assertThat(V1_FILES.keySet().stream().filter(f -> !f.contains("/")).collect(Collectors.toList()))
                 .containsExactlyInAnyOrder("AlertRule.avsc", "AlertRuleSet.avsc", "ConversationEvent.avsc", "ConversationSummary.avsc",
-                        "ResolutionOutcome.avsc", "TakeoverAlert.avsc", "TakeoverRecord.avsc");
+                        "ResolutionOutcome.avsc", "RuleRejection.avsc", "TakeoverAlert.avsc", "TakeoverRecord.avsc");
         assertThat(V1_TYPES).hasSizeGreaterThanOrEqualTo(25);
     }
 
@@ -115,7 +115,9 @@ class SchemaEvolutionTest {
     void theBinaryCodecDecodesReleasedSingleObjects(String release, String name, Schema v1) throws Exception {
         @SuppressWarnings("unchecked")
         Class<SpecificRecord> type = (Class<SpecificRecord>) SpecificData.get().getClass(v1);
-        AvroBinaryCodec<SpecificRecord> codec = AvroBinaryCodec.of(type).withWriterSchemas(v1);
+        // The codec every topic reader gets: it must know the released schemas without being told.
+        Codec<SpecificRecord> wire = WireFormat.AVRO.codec(type);
+        AvroBinaryCodec<SpecificRecord> codec = (AvroBinaryCodec<SpecificRecord>) wire;
         long v1Fingerprint = SchemaNormalization.parsingFingerprint64(v1);
         SpecificDatumReader<Object> reader = new SpecificDatumReader<>(v1, codec.schema(), new SpecificData());
         for (int variant = 0; variant < VARIANTS; variant++) {
@@ -126,6 +128,27 @@ class SchemaEvolutionTest {
             assertThat(decoded).isEqualTo(reader.read(null, DecoderFactory.get().binaryDecoder(body, null)));
             assertCarries(v1, written, codec.schema(), decoded, name + "#" + variant);
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("releasedTopLevelRecords")
+    void eachFrozenReleaseShipsOnTheClasspathAsTheCodecReadsIt(String release, String name, Schema frozen) {
+        @SuppressWarnings("unchecked")
+        Class<SpecificRecord> type = (Class<SpecificRecord>) SpecificData.get().getClass(frozen);
+        int n = Integer.parseInt(release.substring(1));
+        assertThat(ReleasedSchemas.of(type))
+                .as("%s is missing or differs: copy the frozen %s/%s.avsc, self-contained, to %s", name, release, name,
+                        ReleasedSchemas.resourceName(name, n))
+                .hasSizeGreaterThanOrEqualTo(n)
+                .element(n - 1).isEqualTo(frozen);
+    }
+
+    @Test
+    void everyRecordThatTravelsHasAFrozenRelease() {
+        Map<String, Schema> current = SchemaFiles.load(SchemaFiles.mainSchemas());
+        assertThat(current.keySet().stream().filter(f -> !f.contains("/")))
+                .as("a new top-level record needs a frozen copy in src/test/resources/schemas/v1 (or the next release)")
+                .allSatisfy(f -> assertThat(RELEASES.values().stream().anyMatch(r -> r.containsKey(f))).as(f).isTrue());
     }
 
     @Test
