@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--lake", defaultValue = "demo-lake", paramLabel = "DIR",
-            description = "Where the lake is left (conversations/, alerts/, takeovers/, outcomes/). Replaced if it exists. Default: ${DEFAULT-VALUE}.")
+            description = "Where the lake is left (conversations/, alerts/, takeovers/, outcomes/). Replaced if it is a lake from an earlier run; a directory holding anything else is refused. Default: ${DEFAULT-VALUE}.")
     Path lake;
 
     @Option(names = "--report", defaultValue = "demo-report", paramLabel = "DIR",
@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path report;
 
     @Option(names = "--day", paramLabel = "YYYY-MM-DD",
-            description = "The simulated support day (UTC). Default: a week ago, so that the nightly report of yesterday sees outcomes that arrived up to 6 days late.")
+            description = "The simulated support day (UTC). Default: a week ago, so that its report sees the outcomes that arrived up to 6 days late.")
     LocalDate day;
 
     @Option(names = "--conversations-per-hour", defaultValue = "" + SimulationConfig.DEFAULT_CONVERSATIONS_PER_HOUR,
@@ -176,11 +176,13 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("demo: TAKEOVER_HOME is not set (run through bin/takeover); skipping the nightly report");
             return Launcher.OK;
         }
-        // The run of six days later: its 7-day window holds the simulated day, with late outcomes in.
-        LocalDate reportDate = simulatedDay.plusDays(6);
-        step("Running the nightly report of " + reportDate + " (covers " + simulatedDay + ") on the lake");
+        // The simulated day's report, with the outcomes known by today (the late ones included).
+        LocalDate reportDate = simulatedDay;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate outcomesAsOf = today.isAfter(simulatedDay) ? today : simulatedDay;
+        step("Running the nightly report of " + reportDate + " (outcomes known by " + outcomesAsOf + ") on the lake");
         Process p = new ProcessBuilder(Path.of(home, "bin", "takeover").toString(), "nightly",
-                "--date", reportDate.toString(), "--lookback-days", "1",
+                "--date", reportDate.toString(), "--outcomes-as-of", outcomesAsOf.toString(), "--lookback-days", "1",
                 "--lake", lakeDir.toString(), "--out", reportDir.toString())
                 .inheritIO()
                 .start();
@@ -228,8 +230,21 @@ public final class DemoCommand implements Callable<Integer> {
         return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
+    /** What a lake directory holds; a non-empty directory with anything else is never deleted. */
+    private static final java.util.Set<String> LAKE_ENTRIES = java.util.Set.of("conversations", "alerts", "takeovers",
+            "outcomes");
+
     private static void replaceDirectory(Path dir) throws IOException {
         if (Files.exists(dir)) {
+            try (var entries = Files.list(dir)) {
+                List<String> foreign = entries.map(e -> e.getFileName().toString())
+                        .filter(n -> !LAKE_ENTRIES.contains(n) && !n.startsWith(".")).sorted().toList();
+                if (!foreign.isEmpty()) {
+                    throw new Launcher.CommandFailure(Launcher.BAD_ARGUMENTS, "--lake " + dir + " is not empty and"
+                            + " is not a lake (it holds " + String.join(", ", foreign.subList(0, Math.min(3,
+                            foreign.size()))) + "): give a new or a lake directory, it is replaced");
+                }
+            }
             deleteQuietly(dir);
             if (Files.exists(dir)) {
                 throw new Launcher.CommandFailure(Launcher.FAILURE, "cannot clear the lake directory " + dir);

@@ -141,7 +141,11 @@ public final class ConversationScorer implements Serializable {
         s.sentimentCount++;
         s.pushSentiment(v, config.trajectoryWindow());
         s.customerMessages++;
-        s.humanRequested |= ms.humanRequested();
+        if (ms.humanRequested()) {
+            s.humanRequested = true;
+            // Asked while a human already has it: that request is being served.
+            s.humanRequestOpen |= !s.takenOver;
+        }
         if (ms.topic() != null) {
             s.phraseTopic = ms.topic();
             noteTopic(s, ms.topic());
@@ -203,6 +207,7 @@ public final class ConversationScorer implements Serializable {
             s.decisionAtTakeover = true;
         }
         s.takenOver = true;
+        s.humanRequestOpen = false; // a human came: after a hand-back only a new request counts
     }
 
     private static void answered(ConversationState s, long t) {

@@ -71,7 +71,10 @@ public class ConversationState {
     /** Every topic seen, in order of first appearance (capped at {@link #MAX_TOPICS}). */
     public String[] topicsSeen;
     public boolean sensitive;
+    /** The customer asked for a human at some point (archived in the summary). */
     public boolean humanRequested;
+    /** Asked for a human and no human has taken over since: the {@code human_requested} signal. */
+    public boolean humanRequestOpen;
 
     /** A human has the conversation now (no alerts until a hand-back). */
     public boolean takenOver;

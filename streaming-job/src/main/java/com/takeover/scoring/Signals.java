@@ -28,7 +28,7 @@ public final class Signals {
         v[Signal.TURNS.ordinal()] = s.customerMessages;
         v[Signal.ELAPSED_MINUTES.ordinal()] = elapsedMinutes(s, atTime);
         v[Signal.MINUTES_SINCE_ANSWER.ordinal()] = waitingMinutes(s, atTime);
-        v[Signal.HUMAN_REQUESTED.ordinal()] = s.humanRequested ? 1 : 0;
+        v[Signal.HUMAN_REQUESTED.ordinal()] = s.humanRequestOpen ? 1 : 0;
         v[Signal.SENSITIVE_TOPIC.ordinal()] = s.sensitive ? 1 : 0;
         v[Signal.CUSTOMER_VALUE.ordinal()] = s.customerValue == null ? 0 : s.customerValue;
         v[Signal.RISK.ordinal()] = risk(s, atTime, cfg);
@@ -110,7 +110,7 @@ public final class Signals {
         if (s.hasAiConfidence()) {
             keep *= 1 - w.aiDeficit() * clamp((w.aiConfidenceOk() - s.aiConfidenceLast) / w.aiConfidenceOk());
         }
-        if (s.humanRequested) {
+        if (s.humanRequestOpen) {
             keep *= 1 - w.humanRequest();
         }
         if (s.sensitive) {

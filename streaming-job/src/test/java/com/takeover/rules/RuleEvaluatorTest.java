@@ -230,10 +230,27 @@ class RuleEvaluatorTest {
         assertThat(run.evaluator.nextTimeBasedCheck(run.state, run.rules, c.now())).isEmpty();
         assertThat(run.state.alertCount).isZero();
 
+        // The request made while a human had it was served: only the sentiment that held meanwhile alerts.
         assertThat(run.feed(c.after(10).handBack())).as("conditions held while a human had it")
-                .containsExactly("human-requested", "sentiment-drop", "sentiment-trajectory");
+                .containsExactly("sentiment-drop", "sentiment-trajectory");
+        assertThat(run.state.humanRequested).as("archived: the customer did ask").isTrue();
         assertThat(run.state.decisionSnapshot.time).as("decision at the takeover, not at the later alert")
                 .isEqualTo(T0 + 25_000);
+    }
+
+    @Test
+    void aServedRequestForAHumanDoesNotAlertAgainAfterHandBackButANewOneDoes() {
+        Run run = Run.defaults();
+        Events.Conversation c = Events.conversation("served");
+        run.feed(c.started("standard"));
+        assertThat(run.feed(c.after(10).customer("agent please [s=0] [human]"))).containsExactly("human-requested");
+        run.feed(c.after(30).takeover());
+        run.feed(c.after(20).agent("Hi, I'm Sam from the team, let me sort this out."));
+        assertThat(run.feed(c.after(5 * 60).handBack())).as("the agent served that request").isEmpty();
+        assertThat(run.feed(c.after(10).customer("thanks, all good [s=+0.5]"))).isEmpty();
+        run.feed(c.after(10).ai("glad to help", 0.9));
+        assertThat(run.feed(c.after(6 * 60).customer("actually, a person again please [s=0] [human]")))
+                .as("a new request, out of the cooldown").containsExactly("human-requested");
     }
 
     @Test

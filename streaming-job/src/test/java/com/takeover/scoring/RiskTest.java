@@ -29,7 +29,7 @@ class RiskTest {
         s.aiConfidenceLast = aiLast;
         s.aiConfidenceMin = aiLast;
         s.aiConfidenceSum = aiLast;
-        s.humanRequested = human;
+        s.humanRequestOpen = human;
         s.sensitive = sensitive;
         s.waitingSince = waitingSince;
         s.customerMessages = turns;
@@ -86,7 +86,7 @@ class RiskTest {
         AI_DEFICIT((s, x) -> s.aiConfidenceLast = 1 - x),
         WAITING((s, x) -> s.waitingSince = T0 - (long) (x * 12 * MINUTE)),
         TURNS((s, x) -> s.customerMessages = (int) Math.round(x * 30)),
-        HUMAN((s, x) -> s.humanRequested = x >= 0.5),
+        HUMAN((s, x) -> s.humanRequestOpen = x >= 0.5),
         SENSITIVE((s, x) -> s.sensitive = x >= 0.5),
         VALUE((s, x) -> s.segment = x < 0.3 ? "standard" : x < 0.7 ? "enterprise" : "vip");
 

@@ -21,6 +21,11 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--lookback-days", defaultValue = "7", description = "Dates rebuilt: this many days up to --date. Default: ${DEFAULT-VALUE}")
     int lookbackDays;
 
+    @Option(names = "--outcomes-as-of", paramLabel = "YYYY-MM-DD",
+            description = "Use the outcomes known by the end of this date (default: --date): re-report a past day with"
+                    + " the outcomes that arrived since. Not before --date.")
+    LocalDate outcomesAsOf;
+
     @Mixin
     RunOptions options;
 
@@ -29,6 +34,11 @@ final class NightlyCommand implements Callable<Integer> {
         if (lookbackDays < 1 || lookbackDays > 366) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lookback-days must be 1..366, got " + lookbackDays);
         }
-        return Runs.run(spec, options, date.minusDays(lookbackDays - 1L).datesUntil(date.plusDays(1)).toList(), date);
+        LocalDate asOf = outcomesAsOf == null ? date : outcomesAsOf;
+        if (asOf.isBefore(date)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--outcomes-as-of " + asOf + " is before --date " + date);
+        }
+        return Runs.run(spec, options, date.minusDays(lookbackDays - 1L).datesUntil(date.plusDays(1)).toList(), asOf);
     }
 }
