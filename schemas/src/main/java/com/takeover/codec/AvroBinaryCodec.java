@@ -59,7 +59,7 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Codec<T>
      * release (stored lake files, producers not yet upgraded) still decode.
      */
     public static <T extends SpecificRecord> AvroBinaryCodec<T> of(Class<T> type) {
-        return currentOnly(type).withWriterSchemas(ReleasedSchemas.of(type).toArray(Schema[]::new));
+        return new AvroBinaryCodec<>(type, readable(type, List.of(), ReleasedSchemas.of(type)));
     }
 
     /** A codec that reads only data written with the current schema. */
@@ -74,8 +74,13 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Codec<T>
      * @throws IllegalArgumentException when the current schema cannot read one of them
      */
     public AvroBinaryCodec<T> withWriterSchemas(Schema... older) {
+        return new AvroBinaryCodec<>(type, readable(type, olderWriterSchemas, Arrays.asList(older)));
+    }
+
+    /** {@code known} plus {@code older} as JSON, each checked to be readable by the current schema. */
+    private static List<String> readable(Class<?> type, List<String> known, List<Schema> older) {
         Schema current = SpecificData.get().getSchema(type);
-        List<String> all = new ArrayList<>(olderWriterSchemas);
+        List<String> all = new ArrayList<>(known);
         for (Schema w : older) {
             SchemaCompatibility.SchemaPairCompatibility c = SchemaCompatibility.checkReaderWriterCompatibility(current, w);
             if (c.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
@@ -85,7 +90,7 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Codec<T>
             }
             all.add(w.toString());
         }
-        return new AvroBinaryCodec<>(type, List.copyOf(all));
+        return List.copyOf(all);
     }
 
     public Class<T> type() {

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -177,12 +178,11 @@ public final class DemoCommand implements Callable<Integer> {
             return Launcher.OK;
         }
         // The simulated day's report, with the outcomes known by today (the late ones included).
-        LocalDate reportDate = simulatedDay;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate outcomesAsOf = today.isAfter(simulatedDay) ? today : simulatedDay;
-        step("Running the nightly report of " + reportDate + " (outcomes known by " + outcomesAsOf + ") on the lake");
+        step("Running the nightly report of " + simulatedDay + " (outcomes known by " + outcomesAsOf + ") on the lake");
         Process p = new ProcessBuilder(Path.of(home, "bin", "takeover").toString(), "nightly",
-                "--date", reportDate.toString(), "--outcomes-as-of", outcomesAsOf.toString(), "--lookback-days", "1",
+                "--date", simulatedDay.toString(), "--outcomes-as-of", outcomesAsOf.toString(), "--lookback-days", "1",
                 "--lake", lakeDir.toString(), "--out", reportDir.toString())
                 .inheritIO()
                 .start();
@@ -190,7 +190,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             throw new Launcher.CommandFailure(code, "the nightly report failed (exit " + code + "); the lake is in " + lakeDir);
         }
-        Path html = reportDir.resolve("dt=" + reportDate).resolve("report.html");
+        Path html = reportDir.resolve("dt=" + simulatedDay).resolve("report.html");
         step("Report: " + (Files.exists(html) ? html : reportDir));
         return Launcher.OK;
     }
@@ -231,8 +231,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** What a lake directory holds; a non-empty directory with anything else is never deleted. */
-    private static final java.util.Set<String> LAKE_ENTRIES = java.util.Set.of("conversations", "alerts", "takeovers",
-            "outcomes");
+    private static final Set<String> LAKE_ENTRIES = Set.of("conversations", "alerts", "takeovers", "outcomes");
 
     private static void replaceDirectory(Path dir) throws IOException {
         if (Files.exists(dir)) {
