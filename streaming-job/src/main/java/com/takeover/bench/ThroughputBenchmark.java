@@ -22,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Streaming throughput, side by side: N simulated events loaded once into a local broker, then, in turn, the
- * pass-through job ({@link PassThroughJob}) and the full scoring job ({@link TakeoverJob}, at-least-once,
+ * two pass-through jobs ({@link PassThroughJob}: bytes only, and decoded) and the full scoring job ({@link TakeoverJob}, at-least-once,
  * with or without the lake) replay them bounded. Events per second = N / the job's net run time (deployment
  * included, a second or so).
  */
@@ -51,7 +51,6 @@ public final class ThroughputBenchmark {
         }
     }
 
-    public static final String PASS_THROUGH = "pass-through";
     public static final String FULL = "full job";
 
     private ThroughputBenchmark() {}
@@ -69,39 +68,37 @@ public final class ThroughputBenchmark {
 
             List<Run> runs = new ArrayList<>();
             for (int round = 1; round <= o.rounds(); round++) {
-                String out = "bench-pass-" + round;
-                kafka.createTopics(o.partitions(), out);
-                JobConfig pass = config(kafka, o, new TopicNames(events, out, "unused-dlq", "unused-rules", "unused-rejections"),
-                        "bench-pass-" + round, null);
-                StreamExecutionEnvironment env = environment();
-                PassThroughJob.build(env, pass, events, out);
-                progress.printf("  round %d: %s...%n", round, PASS_THROUGH);
-                long cpu0 = cpuNanos();
-                JobExecutionResult pr = env.execute("bench pass-through");
-                Run p = timed(PASS_THROUGH, round, o.events(), pr, cpuNanos() - cpu0);
-                long copied = recordsIn(kafka, out);
-                if (copied != o.events()) {
-                    throw new IllegalStateException("the pass-through job wrote " + copied + " records, expected "
-                            + o.events());
+                for (PassThroughJob.Floor floor : PassThroughJob.Floor.values()) {
+                    String out = "bench-pass-" + floor.name().toLowerCase(Locale.ROOT) + "-" + round;
+                    kafka.createTopics(o.partitions(), out);
+                    JobConfig pass = config(kafka, o, new TopicNames(events, out, "unused-dlq", "unused-rules",
+                            "unused-rejections"), out, null);
+                    StreamExecutionEnvironment env = environment();
+                    PassThroughJob.build(env, pass, floor, events, out);
+                    Run p = execute(env, floor.label(), round, o.events(), progress);
+                    long copied = recordsIn(kafka, out);
+                    if (copied != o.events()) {
+                        throw new IllegalStateException("the " + floor.label() + " job wrote " + copied
+                                + " records, expected " + o.events());
+                    }
+                    progress.println(line(p, ""));
+                    runs.add(p);
                 }
-                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event)%n", round,
-                        PASS_THROUGH, p.eventsPerSecond(), p.seconds(), p.cpuMicrosPerEvent());
-                runs.add(p);
 
                 TopicNames t = new TopicNames(events, "bench-alerts-" + round, "bench-dlq-" + round,
                         "bench-rules-" + round, "bench-rejections-" + round);
                 kafka.createTopics(t, o.partitions());
                 JobConfig full = config(kafka, o, t, "bench-full-" + round,
                         o.lake() ? dir.resolve("lake-" + round).toString() : "");
-                env = environment();
+                StreamExecutionEnvironment env = environment();
                 TakeoverJob.from(full).bounded(true).build(env);
-                progress.printf("  round %d: %s...%n", round, FULL);
-                cpu0 = cpuNanos();
-                JobExecutionResult fr = env.execute("bench full job");
-                Run f = timed(FULL, round, o.events(), fr, cpuNanos() - cpu0);
-                progress.printf(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event), %,d alerts%n",
-                        round, FULL, f.eventsPerSecond(), f.seconds(), f.cpuMicrosPerEvent(),
-                        recordsIn(kafka, t.takeoverAlerts()));
+                Run f = execute(env, FULL, round, o.events(), progress);
+                long dead = recordsIn(kafka, t.deadLetters());
+                if (dead != 0) {
+                    throw new IllegalStateException("the full job dead-lettered " + dead + " simulated events");
+                }
+                progress.println(line(f, String.format(Locale.ROOT, ", %,d alerts",
+                        recordsIn(kafka, t.takeoverAlerts()))));
                 runs.add(f);
             }
             return new Result(loaded, runs);
@@ -126,8 +123,17 @@ public final class ThroughputBenchmark {
         return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
     }
 
-    private static Run timed(String job, int round, long events, JobExecutionResult r, long cpuNanos) {
-        return new Run(job, round, events, r.getNetRuntime() / 1000.0, cpuNanos / 1e9);
+    private static Run execute(StreamExecutionEnvironment env, String job, int round, long events,
+            PrintStream progress) throws Exception {
+        progress.printf("  round %d: %s...%n", round, job);
+        long cpu0 = cpuNanos();
+        JobExecutionResult r = env.execute("bench " + job);
+        return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9);
+    }
+
+    private static String line(Run r, String extra) {
+        return String.format(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event)%s", r.round(),
+                r.job(), r.eventsPerSecond(), r.seconds(), r.cpuMicrosPerEvent(), extra);
     }
 
     /** CPU time of this process (all threads), ns. */

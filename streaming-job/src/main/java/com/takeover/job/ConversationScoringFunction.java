@@ -98,6 +98,8 @@ public class ConversationScoringFunction
     private transient ValueState<ConversationState> conversation;
     /** Pending timers of this conversation, so a stale one can be deleted when plans change. */
     private transient ValueState<Long> checkTimer;
+    /** When the pending check is really due, if later than its timer (the timer then fires early); else absent. */
+    private transient ValueState<Long> checkDue;
     private transient ValueState<Long> cleanupTimer;
     /** The rules in force, derived from the broadcast state; null until first needed after (re)start. */
     private transient RuleSet rules;
@@ -138,6 +140,7 @@ public class ConversationScoringFunction
         conversation = getRuntimeContext().getState(new ValueStateDescriptor<>("conversation",
                 TypeInformation.of(ConversationState.class)));
         checkTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("check-timer", Types.LONG));
+        checkDue = getRuntimeContext().getState(new ValueStateDescriptor<>("check-due", Types.LONG));
         cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
 
         MetricGroup m = getRuntimeContext().getMetricGroup();
@@ -237,14 +240,22 @@ public class ConversationScoringFunction
         Long check = checkTimer.value();
         Long cleanup = cleanupTimer.value();
         if (check != null && check == timestamp) {
+            Long due = checkDue.value();
             checkTimer.clear();
+            checkDue.clear();
             if (!state.ended) {
-                RuleSet inForce = rules(ctx.getBroadcastState(RULES));
-                // A stalled or long conversation: no event triggered this, the timer's time is the alert time.
-                emitAlerts(state, inForce, null, timestamp, 0L, out);
-                planCheck(ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
+                if (due != null && due > timestamp) {
+                    // Set for an earlier deadline that events have since moved: wait for the real one.
+                    ctx.timerService().registerEventTimeTimer(due);
+                    checkTimer.update(due);
+                } else {
+                    RuleSet inForce = rules(ctx.getBroadcastState(RULES));
+                    // A stalled or long conversation: no event triggered this, the timer's time is the alert time.
+                    emitAlerts(state, inForce, null, timestamp, 0L, out);
+                    planCheck(ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
+                    conversation.update(state);
+                }
             }
-            conversation.update(state);
         }
         if (cleanup != null && cleanup == timestamp) {
             long abandonAt = state.lastEventTime + abandonTtlMs;
@@ -264,6 +275,7 @@ public class ConversationScoringFunction
             }
             conversation.clear();
             checkTimer.clear();
+            checkDue.clear();
             cleanupTimer.clear();
         }
     }
@@ -292,21 +304,40 @@ public class ConversationScoringFunction
         }
     }
 
-    /** Keeps at most one pending check timer per conversation, at {@code next} (or none). */
+    /**
+     * Keeps at most one pending check timer per conversation, due at {@code next} (or none). A customer's
+     * every message moves the stall deadline later; a timer already set before the new deadline is kept and,
+     * when it fires, re-armed at the deadline ({@link #checkDue}), which costs one timer per deadline passed
+     * instead of a delete and a register per event.
+     */
     private void planCheck(TimerService timers, OptionalLong next) throws Exception {
-        Long old = checkTimer.value();
-        if (next.isPresent() && old != null && old == next.getAsLong()) {
+        Long registered = checkTimer.value();
+        if (next.isEmpty()) {
+            if (registered != null) {
+                if (!Objects.equals(registered, cleanupTimer.value())) {
+                    timers.deleteEventTimeTimer(registered);
+                }
+                checkTimer.clear();
+                checkDue.clear();
+            }
             return;
         }
-        if (old != null && !Objects.equals(old, cleanupTimer.value())) {
-            timers.deleteEventTimeTimer(old);
+        long due = next.getAsLong();
+        if (registered != null && registered <= due) {
+            if (registered == due) {
+                checkDue.clear();
+            } else {
+                checkDue.update(due);
+            }
+            return;
         }
-        if (next.isPresent()) {
-            timers.registerEventTimeTimer(next.getAsLong());
-            checkTimer.update(next.getAsLong());
-        } else {
-            checkTimer.clear();
+        // Timers of one key at the same time are one timer: keep it if the cleanup timer shares it.
+        if (registered != null && !Objects.equals(registered, cleanupTimer.value())) {
+            timers.deleteEventTimeTimer(registered);
         }
+        timers.registerEventTimeTimer(due);
+        checkTimer.update(due);
+        checkDue.clear();
     }
 
     /** Moves the conversation's single cleanup timer to {@code at}. */

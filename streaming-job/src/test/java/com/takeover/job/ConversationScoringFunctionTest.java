@@ -114,7 +114,7 @@ class ConversationScoringFunctionTest {
     private long keyedStateEntries() throws Exception {
         KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
         long n = 0;
-        for (String name : List.of("conversation", "check-timer", "cleanup-timer")) {
+        for (String name : List.of("conversation", "check-timer", "check-due", "cleanup-timer")) {
             n += backend.getKeys(name, VoidNamespace.INSTANCE).count();
         }
         return n;
@@ -222,6 +222,52 @@ class ConversationScoringFunctionTest {
         feed(c.after(60).ai("here I am", 0.9));
         assertThat(harness.numEventTimeTimers()).isEqualTo(1); // only the TTL
         assertThat(advanceTo(c.now() + 20 * MINUTE)).isEmpty();
+    }
+
+    @Test
+    void aLaterDeadlineKeepsTheEarlierTimerWhichFiresEarlyAndWaitsForTheRealOne() throws Exception {
+        harness.close();
+        RuleSet rules = RulesLoader.parse("""
+                rules:
+                  - id: stalled
+                    version: 1
+                    severity: HIGH
+                    conditions: [minutes_since_answer >= 3]
+                    cooldown: 10m
+                  - id: long
+                    version: 1
+                    severity: LOW
+                    conditions: [elapsed_minutes >= 30]
+                    cooldown: 30m
+                """, "stall and duration rules");
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new ConversationScoringFunction(rules, Events.scriptedScorer(), GRACE, TTL, "alert-rules"),
+                e -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        Events.Conversation c = Events.conversation("c5b");
+        feed(c.started("standard"));
+        long start = c.now();
+        feed(c.after(60).customer("hello? [s=0]")); // stall check due at start + 4 min
+        feed(c.after(60).ai("here I am", 0.9)); // next due: the duration rule at start + 30 min
+        feed(c.after(60).customer("and? [s=0]")); // stall check due at start + 6 min
+        assertThat(harness.numEventTimeTimers()).as("the check set for start + 4 min, and the TTL").isEqualTo(2);
+
+        assertThat(advanceTo(start + 4 * MINUTE)).as("fired early: nothing is due yet").isEmpty();
+        assertThat(harness.numEventTimeTimers()).as("re-armed at the real deadline, and the TTL").isEqualTo(2);
+        assertThat(advanceTo(start + 6 * MINUTE - 1)).isEmpty();
+        List<TakeoverAlert> alerts = advanceTo(start + 6 * MINUTE);
+        assertThat(alerts).extracting(TakeoverAlert::getRuleId).containsExactly("stalled");
+        assertThat(alerts.get(0).getAlertTime()).isEqualTo(start + 6 * MINUTE);
+        assertThat(alerts.get(0).getAlertId())
+                .isEqualTo(AlertFactory.alertId("c5b", "stalled", 1, "timer:" + (start + 6 * MINUTE)));
+
+        feed(c.after(4 * 60).ai("sorry for the wait", 0.9)); // answered at start + 7 min
+        assertThat(advanceTo(start + 30 * MINUTE - 1)).as("the stall cooldown's check fired early too").isEmpty();
+        assertThat(advanceTo(start + 30 * MINUTE)).extracting(TakeoverAlert::getRuleId).containsExactly("long");
+        feed(c.after(30 * 60).ended(EndedBy.CUSTOMER));
+        advanceTo(c.now() + GRACE);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test

@@ -105,4 +105,51 @@ class TopicClassifierTest {
         assertThatThrownBy(() -> ScoringConfig.defaults().withTopics(List.of(new TopicRule("x", List.of())), Set.of()))
                 .hasMessage("field topics[0].phrases: at least one phrase is required");
     }
+
+    @Test
+    void indexedMatchingAgreesWithAPhraseScan() throws IOException {
+        // Every support message of the sentiment benchmark, and sentences built from the phrases' own words
+        // around each other, as the old scan of the text per phrase classified them.
+        List<String> texts = new java.util.ArrayList<>();
+        try (var in = TopicClassifierTest.class.getResourceAsStream("/com/takeover/cli/bench-support-messages.txt")) {
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).forEach(texts::add);
+        }
+        List<TopicRule> rules = ScoringConfig.defaults().topics();
+        List<String> words = rules.stream().flatMap(r -> r.phrases().stream())
+                .flatMap(p -> java.util.Arrays.stream(p.replace("*", "").split(" "))).distinct().toList();
+        java.util.Random random = new java.util.Random(11);
+        String[] endings = {"", "s", "ed", "ing", "!", "?", "'s"};
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = random.nextInt(8); w >= 0; w--) {
+                sb.append(random.nextInt(4) == 0 ? "the" : words.get(random.nextInt(words.size())))
+                        .append(random.nextInt(3) == 0 ? endings[random.nextInt(endings.length)] : "")
+                        .append(random.nextInt(5) == 0 ? ", " : " ");
+            }
+            texts.add(random.nextBoolean() ? sb.toString().toUpperCase(java.util.Locale.ROOT) : sb.toString());
+        }
+        long matched = 0;
+        for (String text : texts) {
+            String expected = scan(rules, text);
+            assertThat(topics.classify(text)).as(text).isEqualTo(expected);
+            matched += expected == null ? 0 : 1;
+        }
+        assertThat(matched).as("texts with a topic").isGreaterThan(texts.size() / 3);
+    }
+
+    /** The reference: the padded normalised text searched for each padded phrase, topic by topic. */
+    private static String scan(List<TopicRule> rules, String text) {
+        String norm = " " + TopicClassifier.normalise(text) + " ";
+        for (TopicRule r : rules) {
+            for (String p : r.phrases()) {
+                boolean prefix = p.endsWith("*");
+                String core = TopicClassifier.normalise(prefix ? p.substring(0, p.length() - 1) : p).trim();
+                if (norm.contains(" " + core + (prefix ? "" : " "))) {
+                    return r.topic();
+                }
+            }
+        }
+        return null;
+    }
 }
