@@ -14,6 +14,7 @@ import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.util.function.SerializableFunction;
@@ -40,7 +41,10 @@ public final class LakeSinks {
 
     private LakeSinks() {}
 
-    /** Like {@code AvroParquetWriters.forSpecificRecord}, with dictionaries only for {@link #DICTIONARY_COLUMNS}. */
+    /**
+     * Like {@code AvroParquetWriters.forSpecificRecord}, with dictionaries only for {@link #DICTIONARY_COLUMNS}
+     * and no min/max statistics for the other string columns.
+     */
     static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
         String schemaJson = SpecificData.get().getSchema(type).toString();
         ParquetBuilder<T> builder = out -> {
@@ -57,6 +61,10 @@ public final class LakeSinks {
                 }
                 if (dictionary) {
                     b.withDictionaryEncoding(String.join(".", path), true);
+                } else if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
+                    // Min/max of ids and free text prune nothing (readers select by the date partition), and
+                    // comparing every value byte by byte was most of what statistics cost the writer.
+                    b.withStatisticsEnabled(String.join(".", path), false);
                 }
             }
             return b.build();

@@ -71,7 +71,7 @@ public final class TopicClassifier implements Serializable {
             if (id != TokenTable.ABSENT) {
                 best = ix.firstMatch(ix.byFirstWord[id], norm, bounds, w, words, best);
             }
-            best = ix.firstMatch(ix.prefixWords, norm, bounds, w, words, best);
+            best = ix.firstMatch(ix.prefixPhrases(norm.charAt(bounds[2 * w])), norm, bounds, w, words, best);
         }
         return best == topics.length ? null : topics[best];
     }
@@ -96,11 +96,12 @@ public final class TopicClassifier implements Serializable {
         return sb.toString();
     }
 
-    /** The phrases by their first word; one-word prefix phrases ("refund*") apart, tried at every word. */
+    /** The phrases by their first word; one-word prefix phrases ("refund*") by their first char. */
     private static final class Index {
         final TokenTable words = new TokenTable();
         final Phrase[][] byFirstWord;
-        final Phrase[] prefixWords;
+        /** Prefix phrases by an ASCII first char; those starting with any other char in the last slot. */
+        final Phrase[][] prefixByFirstChar;
 
         Index(String[][] phrasesByTopic) {
             List<List<Phrase>> byWord = new ArrayList<>();
@@ -122,7 +123,20 @@ public final class TopicClassifier implements Serializable {
                 }
             }
             byFirstWord = byWord.stream().map(l -> l.toArray(Phrase[]::new)).toArray(Phrase[][]::new);
-            prefixWords = prefixes.toArray(Phrase[]::new);
+            prefixByFirstChar = new Phrase[129][];
+            for (int c = 0; c < prefixByFirstChar.length; c++) {
+                int slot = c;
+                prefixByFirstChar[c] = prefixes.stream().filter(p -> slot(p.words()[0].charAt(0)) == slot)
+                        .toArray(Phrase[]::new);
+            }
+        }
+
+        private static int slot(char c) {
+            return c < 128 ? c : 128;
+        }
+
+        Phrase[] prefixPhrases(char firstChar) {
+            return prefixByFirstChar[slot(firstChar)];
         }
 
         /** The lowest topic index below {@code best} of a phrase among {@code candidates} matching at word {@code w}. */
