@@ -1,6 +1,7 @@
 package com.takeover.bench;
 
 import com.takeover.job.JobConfig;
+import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
 import com.takeover.kafka.TopicNames;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -72,8 +72,8 @@ public final class ThroughputBenchmark {
                     String out = "bench-pass-" + floor.name().toLowerCase(Locale.ROOT) + "-" + round;
                     kafka.createTopics(o.partitions(), out);
                     JobConfig pass = config(kafka, o, new TopicNames(events, out, "unused-dlq", "unused-rules",
-                            "unused-rejections"), out, null);
-                    StreamExecutionEnvironment env = environment();
+                            "unused-rejections"), out, null, dir.resolve("checkpoints"));
+                    StreamExecutionEnvironment env = environment(pass);
                     PassThroughJob.build(env, pass, floor, events, out);
                     Run p = execute(env, floor.label(), round, o.events(), progress);
                     long copied = recordsIn(kafka, out);
@@ -89,8 +89,8 @@ public final class ThroughputBenchmark {
                         "bench-rules-" + round, "bench-rejections-" + round);
                 kafka.createTopics(t, o.partitions());
                 JobConfig full = config(kafka, o, t, "bench-full-" + round,
-                        o.lake() ? dir.resolve("lake-" + round).toString() : "");
-                StreamExecutionEnvironment env = environment();
+                        o.lake() ? dir.resolve("lake-" + round).toString() : "", dir.resolve("checkpoints"));
+                StreamExecutionEnvironment env = environment(full);
                 TakeoverJob.from(full).bounded(true).build(env);
                 Run f = execute(env, FULL, round, o.events(), progress);
                 long dead = recordsIn(kafka, t.deadLetters());
@@ -107,7 +107,8 @@ public final class ThroughputBenchmark {
         }
     }
 
-    static JobConfig config(EmbeddedKafka kafka, Options o, TopicNames topics, String group, String lake) {
+    static JobConfig config(EmbeddedKafka kafka, Options o, TopicNames topics, String group, String lake,
+            Path checkpoints) {
         return JobConfig.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .topics(topics)
@@ -116,11 +117,12 @@ public final class ThroughputBenchmark {
                 .checkpointInterval(o.checkpointInterval())
                 .bufferTimeout(o.bufferTimeout())
                 .lakePath(lake == null ? "" : lake)
+                .checkpointDir(checkpoints.toString())
                 .build();
     }
 
-    static StreamExecutionEnvironment environment() {
-        return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+    static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
+        return StreamExecutionEnvironment.createLocalEnvironment(LocalJob.configuration(config));
     }
 
     private static Run execute(StreamExecutionEnvironment env, String job, int round, long events,

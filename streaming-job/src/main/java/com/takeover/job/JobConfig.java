@@ -81,7 +81,7 @@ public final class JobConfig implements Serializable {
         TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "prefix of Kafka transactional ids (exactly-once)", "takeover-alerts"),
         TRANSACTION_TIMEOUT("transaction-timeout", "producer transaction.timeout.ms (exactly-once); below the broker's transaction.max.timeout.ms", "5m"),
         CHECKPOINT_INTERVAL("checkpoint-interval", "checkpoint interval; 0 disables checkpoints (not with exactly-once)", "10s"),
-        CHECKPOINT_DIR("checkpoint-dir", "durable checkpoint storage (file:// or a DFS URI); empty = job manager memory", ""),
+        CHECKPOINT_DIR("checkpoint-dir", "durable checkpoint storage (file:// or a DFS URI); empty = a temporary directory when the job runs locally, the cluster's own storage on a cluster", ""),
         LAKE_PATH("lake-path", "root of the Parquet lake (conversations/, alerts/, takeovers/); empty = no lake", "lake"),
         KEEP_MASKED_TEXT("keep-masked-text", "also store PII-masked transcripts in conversations/", "false"),
         RULES_FILE("rules-file", "alert rules (JSON or YAML) in force at start; empty = built-in defaults", ""),

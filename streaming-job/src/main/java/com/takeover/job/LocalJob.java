@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -69,7 +70,7 @@ public final class LocalJob implements AutoCloseable {
     /** Builds the job's graph on a new local environment and submits it; returns without waiting. */
     public static LocalJob start(TakeoverJob job, Options options) throws Exception {
         JobConfig config = job.config();
-        Configuration conf = new Configuration();
+        Configuration conf = configuration(config);
         StreamExecutionEnvironment env;
         if (options.webUiPort() != null) {
             conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -88,6 +89,20 @@ public final class LocalJob implements AutoCloseable {
         LOG.info("job {} submitted to a local Flink cluster{}", client.getJobID(),
                 options.webUiPort() != null ? " (web UI on 127.0.0.1)" : "");
         return new LocalJob(client, target, options.stopTimeout());
+    }
+
+    /**
+     * The local cluster's configuration. Checkpoints always go to files: the config's checkpoint directory,
+     * else a fresh temporary one. Flink's default, the job manager's memory, refuses a subtask's state over
+     * 5 MB, and a job whose open conversations outgrow that fails every checkpoint and restarts in a loop.
+     */
+    public static Configuration configuration(JobConfig config) throws IOException {
+        Configuration conf = new Configuration();
+        String dir = config.checkpointDir() != null ? TakeoverJob.toUri(config.checkpointDir())
+                : Files.createTempDirectory("takeover-checkpoints-").toUri().toString();
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        return conf;
     }
 
     /** {@link #start(TakeoverJob, Options)} with Kafka and the lake as configured, default options. */

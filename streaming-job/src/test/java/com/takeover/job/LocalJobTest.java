@@ -14,9 +14,13 @@ import com.takeover.schema.TakeoverAlert;
 import com.takeover.testing.Events;
 import com.takeover.testing.LakeFiles;
 import com.takeover.testing.TestKafka;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +49,7 @@ class LocalJobTest {
                 Events.Conversation c = Events.conversation("c-local");
                 ConversationEvent start = c.started("standard");
                 ConversationEvent bad = c.after(10).customer("awful [s=-0.9]");
-                for (ConversationEvent e : java.util.List.of(start, bad, c.after(5).ai("sorry", 0.9),
+                for (ConversationEvent e : List.of(start, bad, c.after(5).ai("sorry", 0.9),
                         c.after(5).ended(EndedBy.CUSTOMER))) {
                     clients.send(t.conversationEvents(), null, e.getConversationId(), events.encode(e));
                 }
@@ -61,6 +65,56 @@ class LocalJobTest {
             assertThat(LakeFiles.read(dir.resolve("lake").resolve("conversations"), ConversationSummary.class)
                     .get("dt=2026-03-02")).extracting(ConversationSummary::getConversationId)
                     .containsExactly("c-local");
+        }
+    }
+
+    @Test
+    void aLocalJobWhoseStateOutgrowsTheJobManagersMemoryKeepsCheckpointingWithoutARestart(@TempDir Path dir)
+            throws Exception {
+        // Flink's default checkpoint storage, the job manager's memory, refuses a subtask's state over 5 MB: the
+        // job then fails every checkpoint and restarts from the last good one, and at-least-once replays
+        // events since then, so their alerts are duplicated.
+        int conversations = 30_000;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(); TestKafka clients = new TestKafka(kafka)) {
+            TopicNames t = TopicNames.defaults();
+            kafka.createTopics(t, 1);
+            Path rules = dir.resolve("rules.yaml");
+            Files.writeString(rules, ConversationScoringFunctionTest.RULES);
+            JobConfig cfg = JobConfig.builder()
+                    .bootstrapServers(kafka.bootstrapServers())
+                    .rulesFile(rules.toString())
+                    .lakePath("")
+                    .parallelism(1)
+                    .checkpointInterval(Duration.ofMillis(300))
+                    .build();
+            Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
+            List<ProducerRecord<byte[], byte[]>> events = new ArrayList<>();
+            for (int i = 0; i < conversations; i++) {
+                Events.Conversation c = Events.conversation("c-" + i);
+                for (ConversationEvent e : List.of(c.started("standard"), c.after(10).customer("awful [s=-0.9]"))) {
+                    events.add(new ProducerRecord<>(t.conversationEvents(), TestKafka.utf8(c.id()), codec.encode(e)));
+                }
+            }
+
+            LocalJob job = LocalJob.start(TakeoverJob.from(cfg).scorer(Events.scriptedScorer()),
+                    LocalJob.Options.defaults().withSavepointDir(dir.resolve("savepoints")).withJobName("big-state"));
+            String savepoint;
+            try {
+                job.awaitRunning(Duration.ofSeconds(60));
+                clients.sendAll(t.conversationEvents(), events);
+                clients.readAtLeast(t.takeoverAlerts(), conversations, false);
+                Thread.sleep(3_000); // checkpoints of the whole state, every 300 ms
+                assertThat(clients.readAll(t.takeoverAlerts(), false))
+                        .as("one alert per conversation: no restart replayed events")
+                        .hasSize(conversations);
+            } finally {
+                savepoint = job.stop();
+            }
+            // the state really was over the job manager's 5 MB
+            try (var files = Files.walk(Path.of(URI.create(savepoint)))) {
+                assertThat(files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum())
+                        .isGreaterThan(5L * 1024 * 1024);
+            }
         }
     }
 }

@@ -50,6 +50,19 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
+    /** Sends many records without waiting for each acknowledgement; returns once the broker has them all. */
+    public void sendAll(String topic, List<ProducerRecord<byte[], byte[]>> records) {
+        var sends = records.stream().map(producer::send).toList();
+        producer.flush();
+        for (var s : sends) {
+            try {
+                s.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot send to " + topic + ": " + e, e);
+            }
+        }
+    }
+
     /** Every record of the topic from the beginning, until {@code done} holds for them (or PATIENCE runs out). */
     public List<ConsumerRecord<byte[], byte[]>> readUntil(String topic, boolean readCommitted,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
