@@ -29,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -88,6 +89,7 @@ public final class LatencyBenchmark {
                 .bufferTimeout(o.bufferTimeout())
                 .parallelism(2)
                 .lakePath(o.lake() ? dir.resolve("lake").toString() : "")
+                .checkpointDir(dir.resolve("checkpoints").toString())
                 .outOfOrderness(Duration.ofMillis(500))
                 .idleness(Duration.ofSeconds(2))
                 .build();
@@ -174,15 +176,17 @@ public final class LatencyBenchmark {
         @Override
         public void run() {
             Properties c = kafka.clientProperties();
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-reader");
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
             c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
             c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
-                consumer.subscribe(List.of(topic));
+                // no consumer group: a group join can take seconds, which the first alerts would wait for
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
                 long quietSince = -1;
                 while (true) {
                     var records = consumer.poll(Duration.ofMillis(50));

@@ -32,12 +32,13 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             description = "offered rates in events/s (default: ${DEFAULT-VALUE})")
     List<Integer> rates;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30",
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "40",
             description = "seconds of traffic per rate and guarantee (default: ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--warm-up", paramLabel = "S", defaultValue = "5",
-            description = "first seconds of each run not counted (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warm-up", paramLabel = "S", defaultValue = "10",
+            description = "first seconds of each run not counted, while the JIT compiles the job (default:"
+                    + " ${DEFAULT-VALUE})")
     int warmUp;
 
     @Option(names = "--delivery", paramLabel = "D,D", split = ",", defaultValue = "at-least-once,exactly-once",
