@@ -28,7 +28,10 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,7 +65,8 @@ public final class MemoryBenchmark {
 
     public record SerializedSizes(int states, Percentiles openBytes, double openMeanBytes, Percentiles endedBytes) {}
 
-    public record HeapPhase(String name, long conversations, long heapBytes) {}
+    /** @param savepointBytes the job's savepoint taken at the end of the phase: its state, every operator */
+    public record HeapPhase(String name, long conversations, long heapBytes, long savepointBytes) {}
 
     public record Result(SerializedSizes serialized, List<HeapPhase> phases) {
         public long baseline() {
@@ -94,7 +99,7 @@ public final class MemoryBenchmark {
         progress.println("bench memory: serialized state sizes of simulated conversations...");
         SerializedSizes sizes = serializedSizes(o.seed(), 5_000);
         List<HeapPhase> phases = new ArrayList<>();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("takeover-bench-memory-");
+        Path dir = Files.createTempDirectory("takeover-bench-memory-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             TopicNames t = new TopicNames("mem-conversation-events", "mem-takeover-alerts", "mem-dlq", "mem-rules",
                     "mem-rejections");
@@ -115,18 +120,18 @@ public final class MemoryBenchmark {
                 // Warm-up: a wave that comes and goes, so code paths, buffers and pools are in place
                 sendWave(producer, t, clock, "warm", Math.min(20_000, o.wave()), true);
                 settle(producer, alerts, t, clock);
-                phases.add(new HeapPhase("baseline (warm, no conversation open)", 0, heap()));
+                phases.add(new HeapPhase("baseline (warm, no conversation open)", 0, heap(), savepointBytes(job, dir)));
 
                 progress.printf(Locale.ROOT, "  opening %,d conversations...%n", o.open());
                 List<String> open = sendWave(producer, t, clock, "open", o.open(), false);
                 sync(producer, alerts, t, clock);
-                phases.add(new HeapPhase("conversations open", o.open(), heap()));
+                phases.add(new HeapPhase("conversations open", o.open(), heap(), savepointBytes(job, dir)));
 
                 for (String id : open) {
                     send(producer, t, event(id, id + "-end", clock.tick(), new ConversationEnded(EndedBy.CUSTOMER, "resolved")));
                 }
                 settle(producer, alerts, t, clock);
-                phases.add(new HeapPhase("after they ended (end + grace passed)", o.open(), heap()));
+                phases.add(new HeapPhase("after they ended (end + grace passed)", o.open(), heap(), savepointBytes(job, dir)));
 
                 long ended = 0;
                 int w = 0;
@@ -139,7 +144,7 @@ public final class MemoryBenchmark {
                 }
                 settle(producer, alerts, t, clock);
                 phases.add(new HeapPhase("after " + String.format(Locale.ROOT, "%,d", ended)
-                        + " more conversations ended", ended, heap()));
+                        + " more conversations ended", ended, heap(), savepointBytes(job, dir)));
             } finally {
                 job.client().cancel().get(1, TimeUnit.MINUTES);
             }
@@ -245,6 +250,18 @@ public final class MemoryBenchmark {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /** Size on disk of a savepoint of the running job (what a restore would load). */
+    static long savepointBytes(LocalJob job, Path dir) throws Exception {
+        Path target = Files.createTempDirectory(dir, "savepoint-");
+        String savepoint = job.client().triggerSavepoint(target.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(5, TimeUnit.MINUTES);
+        try (var files = Files.walk(Path.of(URI.create(savepoint)))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } finally {
+            ThroughputBenchmark.deleteQuietly(target);
+        }
     }
 
     /** Heap in use after full collections. */

@@ -59,14 +59,14 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                 s.states());
         out.printf(Locale.ROOT, "  open, after every event: mean %,.0f B; %s%n", s.openMeanBytes(), s.openBytes());
         out.printf(Locale.ROOT, "  at the end:              %s%n", s.endedBytes());
-        out.println("heap of the running job (after full GC):");
+        out.println("the running job: heap after full GC, and the size of a savepoint (its whole state) at that point:");
         long base = r.baseline();
         for (MemoryBenchmark.HeapPhase p : r.phases()) {
             long delta = p.heapBytes() - base;
-            out.printf(Locale.ROOT, "  %-48s %,8.1f MB  (%+,.1f MB vs baseline%s)%n", p.name(), p.heapBytes() / 1048576.0,
-                    delta / 1048576.0, p.name().startsWith("conversations open")
+            out.printf(Locale.ROOT, "  %-48s heap %,8.1f MB  (%+,.1f MB vs baseline%s)  savepoint %,10.1f KB%n", p.name(),
+                    p.heapBytes() / 1048576.0, delta / 1048576.0, p.name().startsWith("conversations open")
                             ? String.format(Locale.ROOT, ", %,.0f B per open conversation", (double) delta / p.conversations())
-                            : "");
+                            : "", p.savepointBytes() / 1024.0);
         }
         out.flush();
         return Launcher.OK;
