@@ -321,11 +321,6 @@ public final class TakeoverJob {
         } else {
             b.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
         }
-        // Alerts are few and a supervisor waits for each one: send it at once instead of lingering 5 ms
-        // (Kafka's default) for a fuller batch. A linger.ms among the Kafka properties still wins.
-        if (!config.kafkaProperties().containsKey("linger.ms")) {
-            b.setProperty("linger.ms", "0");
-        }
         return b.build();
     }
 
