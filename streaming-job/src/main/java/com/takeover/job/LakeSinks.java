@@ -63,7 +63,7 @@ public final class LakeSinks {
                     b.withDictionaryEncoding(String.join(".", path), true);
                 } else if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
                     // Min/max of ids and free text prune nothing (readers select by the date partition), and
-                    // comparing every value byte by byte was most of what statistics cost the writer.
+                    // keeping them compares every value byte by byte on the scoring thread.
                     b.withStatisticsEnabled(String.join(".", path), false);
                 }
             }

@@ -40,7 +40,7 @@ public final class DuckDbQueries {
     public record Timing(String query, long rows, double seconds) {}
 
     /** What a run returned: per-query timings, and the trend row of the report date for a cross-check. */
-    public record Result(List<Timing> timings, double seconds, long[] trendOfDate) {}
+    public record Result(List<Timing> timings, double seconds, long[] trendOfDate, String version) {}
 
     public Result run() throws SQLException, IOException {
         DateRange window = DateRange.ending(date, s.windowDays());
@@ -137,7 +137,9 @@ public final class DuckDbQueries {
         List<Timing> timings = new ArrayList<>();
         long[] trendOfDate = new long[3];
         long start = System.nanoTime();
+        String version;
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            version = c.getMetaData().getDatabaseProductVersion();
             st.execute("SET TimeZone = 'UTC'");
             for (Map.Entry<String, String> e : q.entrySet()) {
                 long t0 = System.nanoTime();
@@ -155,7 +157,7 @@ public final class DuckDbQueries {
                 timings.add(new Timing(e.getKey(), rows, (System.nanoTime() - t0) / 1e9));
             }
         }
-        return new Result(timings, (System.nanoTime() - start) / 1e9, trendOfDate);
+        return new Result(timings, (System.nanoTime() - start) / 1e9, trendOfDate, version);
     }
 
     /** Same buckets as TakeoverTimingReport.Dimension: the highest edge the value reaches (from the second). */

@@ -61,7 +61,7 @@ public final class BenchNightlyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "bench-nightly: %,d conversations on %s (lake %,.0f MB), Spark %s with %d shuffle"
                         + " partitions, DuckDB %s; %d cores, Java %s%n", conversations, date, r.lakeBytes() / 1048576.0,
-                master, shufflePartitions, org.duckdb.DuckDBDriver.class.getPackage().getImplementationVersion(),
+                master, shufflePartitions, r.rounds().get(0).duckdb().version(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (r.generateSeconds() > 0) {
             out.printf(Locale.ROOT, "  generating the lake: %.1f s%n", r.generateSeconds());
