@@ -28,7 +28,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,8 +256,8 @@ public final class MemoryBenchmark {
         Path target = Files.createTempDirectory(dir, "savepoint-");
         String savepoint = job.client().triggerSavepoint(target.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(5, TimeUnit.MINUTES);
-        try (var files = Files.walk(Path.of(URI.create(savepoint)))) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        try {
+            return LocalJob.sizeOf(savepoint);
         } finally {
             ThroughputBenchmark.deleteQuietly(target);
         }

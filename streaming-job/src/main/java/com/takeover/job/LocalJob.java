@@ -1,6 +1,7 @@
 package com.takeover.job;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,13 @@ public final class LocalJob implements AutoCloseable {
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
         return conf;
+    }
+
+    /** Bytes on disk of a savepoint or checkpoint, given as the URI {@link #stop()} returns. */
+    public static long sizeOf(String savepoint) throws IOException {
+        try (var files = Files.walk(Path.of(URI.create(savepoint)))) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** {@link #start(TakeoverJob, Options)} with Kafka and the lake as configured, default options. */
