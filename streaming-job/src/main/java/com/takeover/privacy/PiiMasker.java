@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
  *   <li>payment card numbers → {@code [card]}: 13–19 digits, single spaces or dashes allowed
  *       between digits, and only when the Luhn check holds (so most other long numbers survive);
  *   <li>phone numbers → {@code [phone]}: 7–15 digits (E.164's limits), with digits grouped by single
- *       spaces, dashes or parentheses. A number is a phone when it starts with "+" or "00", or is
- *       written in groups; a plain run of digits only when it starts with 0 and has 10–11 digits
- *       (a national mobile or landline) or follows a phone word ("call me on", "mobile:"). Never a
- *       phone: a number right after an order-like word ("order 5519023", "ticket no. 123-4567",
- *       "tracking: 1Z..."), after "#", or an ISO/European date (2024-03-15, 15-03-2024).
+ *       spaces, dashes, slashes, dots or parentheses. A number is a phone when it starts with "+"
+ *       (whatever word comes before it), or starts with "00" or is written in groups; a plain run of
+ *       digits only when it starts with 0 and has 10–11 digits (a national mobile or landline) or
+ *       follows a phone word ("call me on", "mobile:"). Dots group a phone only with two or more
+ *       ("555.123.4567", "01.23.45.67.89"; one dot is a decimal). Never a phone: a number right after
+ *       an order-like word ("order 5519023", "ticket no. 123-4567", "tracking: 1Z..."), after "#",
+ *       a date (2024-03-15, 15.03.2024, 15/03/2024), a span of years (2023/2024) or an amount with
+ *       dots between thousands (1.299.000).
  * </ol>
  * Null-safe (null in, null out). Stateless and thread-safe.
  */
@@ -64,9 +67,13 @@ public final class PiiMasker implements Serializable {
     /** 13–19 digits, single space or dash between digits, not part of a longer number or a "+" phone. */
     private static final Pattern CARD_PATTERN = Pattern.compile("(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d)");
 
-    /** Digits or parenthesised groups, single space or dash between; at least 7 units. */
+    /**
+     * Digits or parenthesised groups, a single space, dash, slash or dot between (a slash or dot with a
+     * space on either side: "030 / 1234567"); at least 7 units.
+     */
     private static final Pattern PHONE_PATTERN = Pattern.compile(
-            "(?<![\\w#+/.-])(?:\\+ ?)?(?:\\(\\d{1,5}\\)|\\d)(?:[ -]?(?:\\(\\d{1,5}\\)|\\d)){6,}(?![\\w])");
+            "(?<![\\w#+/.-])(?:\\+ ?)?(?:\\(\\d{1,5}\\)|\\d)"
+                    + "(?:(?:[ -]| ?[/.] ?)?(?:\\(\\d{1,5}\\)|\\d)){6,}(?![\\w]|[./]\\d)");
 
     /** An order-like word right before a number: the number is a reference, not a phone. */
     private static final Pattern REFERENCE_BEFORE = Pattern.compile(
@@ -78,7 +85,12 @@ public final class PiiMasker implements Serializable {
     private static final Pattern PHONE_WORD_BEFORE = Pattern.compile(
             "(?i)\\b(?:phone|tel|telephone|mobile|cell|cellphone|call|ring|text|sms|whatsapp|fax|landline|"
                     + "reach|contact)\\b[^\\d\\n]{0,20}$");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}");
+    /** Dates (ISO, European, US; dashes, dots or slashes) and spans of years ("2023/2024", "2023-2024"). */
+    private static final Pattern DATE = Pattern.compile(
+            "\\d{4}([-./])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([-./])\\d{1,2}\\2\\d{4}|(?:19|20)\\d{2} ?[-/] ?(?:19|20)\\d{2}");
+
+    /** An amount with dots between thousands ("1.299.000"), as written in much of Europe. */
+    private static final Pattern DOTTED_THOUSANDS = Pattern.compile("\\d{1,3}(?:\\.\\d{3})+");
 
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
@@ -259,17 +271,25 @@ public final class PiiMasker implements Serializable {
         if (digits.length() < 7 || digits.length() > 15) {
             return false;
         }
+        // An international number is a phone even after "Account:" or "customer": no reference starts with "+".
+        if (number.startsWith("+")) {
+            return true;
+        }
         String before = text.substring(Math.max(0, m.start() - 40), m.start());
         if (REFERENCE_BEFORE.matcher(before).find()) {
             return false;
         }
-        if (number.startsWith("+") || digits.startsWith("00")) {
+        if (digits.startsWith("00")) {
             return true;
         }
-        if (DATE.matcher(number).matches()) {
+        if (DATE.matcher(number).matches() || DOTTED_THOUSANDS.matcher(number).matches()) {
             return false;
         }
-        boolean grouped = number.indexOf(' ') >= 0 || number.indexOf('-') >= 0 || number.indexOf('(') >= 0;
+        if (number.indexOf('.') >= 0 && number.indexOf('.') == number.lastIndexOf('.')) {
+            return PHONE_WORD_BEFORE.matcher(before).find(); // one dot: a decimal, unless it is said to be a phone
+        }
+        boolean grouped = number.indexOf(' ') >= 0 || number.indexOf('-') >= 0 || number.indexOf('(') >= 0
+                || number.indexOf('/') >= 0 || number.indexOf('.') != number.lastIndexOf('.');
         if (grouped) {
             return true;
         }

@@ -103,7 +103,7 @@ public final class ConversationScorer implements Serializable {
             state.ended = true;
             state.endTime = t;
             state.endedBy = e.getEndedBy();
-            state.endReason = e.getReason();
+            state.endReason = masker.mask(e.getReason()); // free text from the platform: may quote the customer
         }
         state.lastEventTime = Math.max(state.lastEventTime, t);
         state.lastEventId = event.getEventId();

@@ -28,6 +28,13 @@ class PiiMaskerTest {
         "my mobile 07700900123|my mobile [phone]",
         "tel 030 1234567|tel [phone]",
         "call 5551234567 tomorrow|call [phone] tomorrow",
+        "office 030/1234567|office [phone]",
+        "Durchwahl 030 / 123 4567 bitte|Durchwahl [phone] bitte",
+        "text me at 555.123.4567.|text me at [phone].",
+        "appelez le 01.23.45.67.89 merci|appelez le [phone] merci",
+        "call me on 0171.1234567|call me on [phone]",
+        "Account: +44 20 7946 0958|Account: [phone]",
+        "customer +49 151 12345678 here|customer [phone] here",
     })
     void masksPhoneNumbers(String text, String expected) {
         assertThat(masker.mask(text)).isEqualTo(expected);
@@ -46,6 +53,13 @@ class PiiMaskerTest {
         "reference: 0123456789",
         "my customer id is 88812345",
         "it costs 12345678",
+        "it happened on 15.03.2024",
+        "delivered 3/15/2024 at noon",
+        "the 2024.03.15 invoice",
+        "tax year 2023/2024 and 2023 - 2024",
+        "it cost 1.299.000 rupiah",
+        "pi is 3.14159265",
+        "order 030/1234567 is late",
     })
     void leavesOrderNumbersAndOtherNumbersAlone(String text) {
         assertThat(masker.mask(text)).isEqualTo(text);

@@ -146,6 +146,14 @@ class ConversationScorerTest {
     }
 
     @Test
+    void endReasonIsFreeTextAndKeptMasked() {
+        scorer.apply(s, c.started("standard"));
+        scorer.apply(s, Events.ended("c1", "e-end", T0 + 5_000, EndedBy.AGENT,
+                "customer will call back on +44 7700 900123 or jane@example.com"));
+        assertThat(s.endReason).isEqualTo("customer will call back on [phone] or [email]");
+    }
+
+    @Test
     void conversationWhoseStartWasNeverSeenHasUnknownCustomerFields() {
         scorer.apply(s, c.after(30).customer("where is my order [s=-0.2]"));
         assertThat(s.startSeen).isFalse();
