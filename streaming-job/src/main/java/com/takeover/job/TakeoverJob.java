@@ -9,6 +9,7 @@ import com.takeover.schema.RuleRejection;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.schema.TakeoverRecord;
 import com.takeover.scoring.ConversationScorer;
+import com.takeover.scoring.LakeRecords;
 import com.takeover.scoring.ScoringConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +58,7 @@ public final class TakeoverJob {
     public static final String UID_REJECTION_SINK = "sink-rule-rejections";
     public static final String UID_LAKE_CONVERSATIONS = "lake-conversations";
     public static final String UID_LAKE_ALERTS = "lake-alerts";
+    public static final String UID_LAKE_ALERTS_WITHOUT_TEXT = "lake-alerts-without-text";
     public static final String UID_LAKE_TAKEOVERS = "lake-takeovers";
 
     private final JobConfig config;
@@ -216,7 +218,12 @@ public final class TakeoverJob {
             summaries.sinkTo(conversationsOut).uid(UID_LAKE_CONVERSATIONS).name("Lake: conversations/");
         }
         if (alertsOut != null) {
-            alerts.sinkTo(alertsOut).uid(UID_LAKE_ALERTS).name("Lake: alerts/");
+            // Supervisors need the preview; the archive keeps message text only when asked to (keep-masked-text).
+            DataStream<TakeoverAlert> archived = scoring.config().keepTranscript() ? alerts
+                    : alerts.map(LakeRecords::withoutPreview)
+                            .uid(UID_LAKE_ALERTS_WITHOUT_TEXT)
+                            .name("Lake: alerts without message text");
+            archived.sinkTo(alertsOut).uid(UID_LAKE_ALERTS).name("Lake: alerts/");
         }
         if (takeoversOut != null) {
             takeovers.sinkTo(takeoversOut).uid(UID_LAKE_TAKEOVERS).name("Lake: takeovers/");

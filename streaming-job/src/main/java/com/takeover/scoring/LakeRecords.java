@@ -3,7 +3,9 @@ package com.takeover.scoring;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.schema.ConversationSummary;
 import com.takeover.schema.Takeover;
+import com.takeover.schema.TakeoverAlert;
 import com.takeover.schema.TakeoverRecord;
+import java.util.List;
 
 /** The lake rows built from a conversation's state. */
 public final class LakeRecords {
@@ -50,6 +52,14 @@ public final class LakeRecords {
                 .setHandedBack(s.handedBack)
                 .setTranscript(cfg.keepTranscript() ? s.transcript() : null)
                 .build();
+    }
+
+    /**
+     * The alerts/ row when the lake keeps no message text: the alert without its masked preview. A copy: with
+     * object reuse the same alert object also goes to Kafka, where supervisors need the preview.
+     */
+    public static TakeoverAlert withoutPreview(TakeoverAlert alert) {
+        return TakeoverAlert.newBuilder(alert).setPreview(List.of()).build();
     }
 
     /**

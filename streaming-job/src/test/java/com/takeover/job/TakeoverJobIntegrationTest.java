@@ -291,6 +291,9 @@ class TakeoverJobIntegrationTest {
         Map<String, List<TakeoverAlert>> alerts = LakeFiles.read(lake.resolve("alerts"), TakeoverAlert.class);
         assertThat(alerts.get("dt=2026-03-02")).extracting(TakeoverAlert::getAlertId)
                 .containsExactlyInAnyOrderElementsOf(all.stream().map(TakeoverAlert::getAlertId).toList());
+        assertThat(all).as("supervisors get the masked preview").allSatisfy(alert -> assertThat(alert.getPreview()).isNotEmpty());
+        assertThat(alerts.get("dt=2026-03-02")).as("the lake keeps no message text by default")
+                .allSatisfy(row -> assertThat(row.getPreview()).isEmpty());
 
         Map<String, List<TakeoverRecord>> takeovers = LakeFiles.read(lake.resolve("takeovers"), TakeoverRecord.class);
         assertThat(takeovers.get("dt=2026-03-02")).singleElement().satisfies(r -> {
@@ -369,6 +372,9 @@ class TakeoverJobIntegrationTest {
         assertThat(c1.getTranscript()).extracting(p -> p.getText()).first()
                 .isEqualTo("write to [email], this is awful [s=-0.8]");
         assertThat(LakeFiles.read(dir.resolve("lake").resolve("alerts"), TakeoverAlert.class).get("dt=2026-03-02"))
-                .hasSize(2);
+                .as("with the masked text kept, the lake's alerts keep their preview")
+                .hasSize(2)
+                .extracting(a -> a.getPreview().get(0).getText())
+                .containsOnly("write to [email], this is awful [s=-0.8]");
     }
 }
