@@ -57,6 +57,10 @@ import picocli.CommandLine.Option;
                     + " eventId, kind, risk [0,1] and the alerts the rules fire, at this event or on a timer"
                     + " (stalled or long conversation) since the conversation's previous event, each with rule"
                     + " id, severity, alert time and reasons (signal, operator, value, threshold, description).",
+            "At the end of input every conversation still open gets the timers still pending, as a bounded"
+                    + " replay of the job would fire them: one line {\"kind\":\"EndOfInput\",\"conversationId\":..,"
+                    + "\"risk\":..,\"alerts\":[..]} per conversation with alerts, fired up to its last event plus"
+                    + " --abandon-ttl (where the job closes a silent conversation).",
             "Events after a conversation's end are ignored ({\"ignored\":\"conversation ended\"}); a"
                     + " conversation whose start was not seen has an unknown segment. Blank lines are skipped.",
             "",
@@ -97,6 +101,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--max-conversations", paramLabel = "N", defaultValue = "10000",
             description = "Open conversations kept in memory (least recently active dropped). Default: ${DEFAULT-VALUE}.")
     int maxConversations;
+
+    @Option(names = "--abandon-ttl", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "As the job's abandon-ttl: at the end of input, an open conversation's pending timers fire"
+                    + " up to its last event plus this (e.g. 30m, 1h). Default: ${DEFAULT-VALUE}.")
+    java.time.Duration abandonTtl;
 
     @Override
     public Integer call() throws IOException {
@@ -143,9 +153,13 @@ public final class ScoreCommand implements Callable<Integer> {
                 err.println("score: " + lines + " lines" + (scoring.open.isEmpty() ? "" : ", " + scoring.open.size() + " open conversations"));
             }
         }
+        long pendingAlerts = scoring.endOfInput(g, abandonTtl.toMillis());
         g.flush();
         out.flush();
         StringBuilder summary = new StringBuilder().append(lines).append(" lines, ").append(malformed).append(" malformed");
+        if (pendingAlerts > 0) {
+            summary.append(", ").append(pendingAlerts).append(" alerts from timers pending at the end of input");
+        }
         if (scoring.dropped > 0) {
             summary.append(", ").append(scoring.dropped).append(" open conversations dropped (--max-conversations)");
         }
@@ -258,14 +272,7 @@ public final class ScoreCommand implements Callable<Integer> {
             long t = e.getEventTime();
             List<TakeoverAlert> fired = new ArrayList<>();
             // time-based rules that came due before this event fire first, as the job's timers would
-            while (c.nextCheck <= t) {
-                long at = c.nextCheck;
-                for (RuleFiring f : evaluator.evaluate(s, rules, at)) {
-                    fired.add(alerts.create(s, f, null, at, scorer.risk(s, at)));
-                }
-                OptionalLong next = evaluator.nextTimeBasedCheck(s, rules, at);
-                c.nextCheck = next.isPresent() && next.getAsLong() > at ? next.getAsLong() : Long.MAX_VALUE;
-            }
+            fireDueChecks(c, t, fired);
             scorer.apply(s, e);
             double risk = scorer.risk(s, t);
             for (RuleFiring f : evaluator.evaluate(s, rules, t)) {
@@ -293,6 +300,52 @@ public final class ScoreCommand implements Callable<Integer> {
                 OptionalLong next = evaluator.nextTimeBasedCheck(s, rules, t);
                 c.nextCheck = next.isPresent() ? next.getAsLong() : Long.MAX_VALUE;
             }
+        }
+
+        /** Fires {@code c}'s time-based checks due at or before {@code upTo}, in time order, into {@code fired}. */
+        private void fireDueChecks(Open c, long upTo, List<TakeoverAlert> fired) {
+            ConversationState s = c.state;
+            while (c.nextCheck <= upTo) {
+                long at = c.nextCheck;
+                for (RuleFiring f : evaluator.evaluate(s, rules, at)) {
+                    fired.add(alerts.create(s, f, null, at, scorer.risk(s, at)));
+                }
+                OptionalLong next = evaluator.nextTimeBasedCheck(s, rules, at);
+                c.nextCheck = next.isPresent() && next.getAsLong() > at ? next.getAsLong() : Long.MAX_VALUE;
+            }
+        }
+
+        /**
+         * The end of input: event time runs out as in a bounded replay of the job. Each open conversation's pending
+         * checks fire up to its last event plus the abandon TTL (there the job closes it); one line per conversation
+         * that alerts. Returns the number of alerts.
+         */
+        long endOfInput(JsonGenerator g, long abandonTtlMs) throws IOException {
+            long count = 0;
+            for (Map.Entry<String, Open> entry : open.entrySet()) {
+                Open c = entry.getValue();
+                ConversationState s = c.state;
+                long closeAt = s.lastEventTime + abandonTtlMs;
+                List<TakeoverAlert> fired = new ArrayList<>();
+                fireDueChecks(c, closeAt, fired);
+                if (fired.isEmpty()) {
+                    continue;
+                }
+                count += fired.size();
+                g.writeStartObject();
+                g.writeStringField("conversationId", entry.getKey());
+                g.writeStringField("kind", "EndOfInput");
+                g.writeNumberField("risk", round(fired.get(fired.size() - 1).getRisk()));
+                g.writeArrayFieldStart("alerts");
+                for (TakeoverAlert a : fired) {
+                    writeAlert(g, a);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            open.clear();
+            return count;
         }
 
         private static void writeAlert(JsonGenerator g, TakeoverAlert a) throws IOException {

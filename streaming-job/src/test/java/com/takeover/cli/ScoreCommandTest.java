@@ -99,12 +99,13 @@ class ScoreCommandTest {
                         c.at(T0 + 10 * MINUTE).customer("still there?"),
                         c.after(5).ended(EndedBy.CUSTOMER),
                         c.after(5).customer("one more thing")));
-        Result r = score(input);
+        // a short abandon TTL: c2's end-of-input timers stop after its first stall alert
+        Result r = score(input, "--abandon-ttl", "5m");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).containsExactly(
                 "line 3: field eventTime: missing required field",
-                "10 lines, 1 malformed");
-        assertThat(r.out()).extracting(n -> n.get("line").asInt()).containsExactly(1, 2, 4, 5, 6, 7, 8, 9, 10);
+                "10 lines, 1 malformed, 1 alerts from timers pending at the end of input");
+        assertThat(r.out()).extracting(n -> n.path("line").asInt(-1)).containsExactly(1, 2, 4, 5, 6, 7, 8, 9, 10, -1);
 
         JsonNode cancel = r.out().get(1);
         assertThat(cancel.get("conversationId").asText()).isEqualTo("c1");
@@ -146,6 +147,51 @@ class ScoreCommandTest {
         JsonNode afterEnd = r.out().get(8);
         assertThat(afterEnd.get("ignored").asText()).isEqualTo("conversation ended");
         assertThat(afterEnd.has("alerts")).isFalse();
+
+        // c2's "hi" was never answered and no later event of c2 came: its stall timer fires at the end of input
+        JsonNode endOfInput = r.out().get(9);
+        assertThat(endOfInput.get("kind").asText()).isEqualTo("EndOfInput");
+        assertThat(endOfInput.get("conversationId").asText()).isEqualTo("c2");
+        assertThat(endOfInput.get("alerts")).extracting(a -> a.get("ruleId").asText() + "@" + a.get("trigger").asText())
+                .containsExactly("stalled-conversation@timer");
+    }
+
+    @Test
+    void timersPendingAtTheEndOfInputFireUpToTheAbandonTtl() throws Exception {
+        Events.Conversation waiting = Events.conversation("waiting");
+        Events.Conversation answered = Events.conversation("answered");
+        String input = jsonl(List.of(
+                waiting.started("cust-1", "standard", 0, "web"),
+                waiting.after(10).customer("where is my parcel?"),
+                answered.started("cust-2", "standard", 0, "web"),
+                answered.after(10).customer("where is my parcel?"),
+                answered.after(5).ai("It arrives tomorrow.", 0.9)));
+
+        Result r = score(input, "--abandon-ttl", "5m");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).filteredOn(n -> n.path("kind").asText().equals("EndOfInput")).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.get("conversationId").asText()).isEqualTo("waiting");
+                    assertThat(n.get("alerts")).hasSize(1);
+                    JsonNode stall = n.get("alerts").get(0);
+                    assertThat(stall.get("ruleId").asText()).isEqualTo("stalled-conversation");
+                    assertThat(stall.get("trigger").asText()).isEqualTo("timer");
+                    assertThat(stall.get("alertTime").asLong()).as("3 minutes after the unanswered message")
+                            .isEqualTo(T0 + 10_000 + 3 * MINUTE);
+                });
+        assertThat(r.err()).containsExactly("5 lines, 0 malformed, 1 alerts from timers pending at the end of input");
+
+        // with the job's default TTL (1 h) the silent conversations run on: the stall re-fires after each
+        // 10-minute cooldown and both reach the 30- and 60-minute long-conversation checks, as a replay would
+        Result hour = score(input);
+        assertThat(hour.out()).filteredOn(n -> n.path("kind").asText().equals("EndOfInput"))
+                .extracting(n -> n.get("conversationId").asText() + ":" + n.get("alerts").size())
+                .containsExactly("waiting:8", "answered:2");
+
+        // closed as abandoned before the stall came due: nothing fires, as in the job
+        Result early = score(input, "--abandon-ttl", "2m");
+        assertThat(early.out()).noneMatch(n -> n.path("kind").asText().equals("EndOfInput"));
+        assertThat(early.err()).containsExactly("5 lines, 0 malformed");
     }
 
     @Test
@@ -205,7 +251,7 @@ class ScoreCommandTest {
         for (int i = 0; i < 50; i++) {
             sb.append(CODEC.encodeToString(Events.customer("conv-" + i, "e" + i, T0 + i, "hi"))).append('\n');
         }
-        Result r = score(sb.toString(), "--max-conversations", "10");
+        Result r = score(sb.toString(), "--max-conversations", "10", "--abandon-ttl", "1m");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).hasSize(50);
         assertThat(r.err()).containsExactly("50 lines, 0 malformed, 40 open conversations dropped (--max-conversations)");
