@@ -151,7 +151,8 @@ public final class ConversationScorer implements Serializable {
             noteTopic(s, ms.topic());
         }
         s.lastCustomerMessageTime = t;
-        if (s.waitingSince == null) {
+        // "thanks, bye" asks for nothing: the customer is not waiting (no stall alerts for a happy goodbye)
+        if (s.waitingSince == null && (ms.humanRequested() || !SignOff.isSignOff(m.getText()))) {
             s.waitingSince = t;
         }
         keepText(s, Speaker.CUSTOMER, t, m.getText());

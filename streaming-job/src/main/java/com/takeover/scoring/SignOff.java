@@ -1,0 +1,64 @@
+package com.takeover.scoring;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether a customer message closes the exchange ("thank you so much", "great, thanks, bye") rather than
+ * asking for something. A customer who signs off is not waiting for an answer: without this, a happy
+ * customer who leaves without the platform sending an end event raised a stall alert every cooldown until
+ * the conversation was closed as abandoned.
+ *
+ * <p>A sign-off is short (at most {@value #MAX_WORDS} words), has a closing word (thanks, cheers, bye,
+ * "that's all", "all good"...), and nothing that keeps the exchange open: no question mark, no
+ * question or request word (how, can you, please, need...), no "but", "still" or negation ("thanks but
+ * it still doesn't work"), no "in advance". English only, like the other support phrases.
+ */
+public final class SignOff {
+    static final int MAX_WORDS = 14;
+
+    private static final Set<String> CLOSING_WORDS = Set.of("thanks", "thank", "thx", "ty", "tysm", "cheers",
+            "bye", "goodbye", "cya", "ciao", "ta");
+    private static final Set<String> CLOSING_PHRASES = Set.of("that's all", "thats all", "that is all",
+            "all good", "all sorted", "all set", "that's it", "thats it", "problem solved", "that helps",
+            "that helped", "have a nice day", "have a good day", "sorted now", "works now");
+    private static final Set<String> OPEN_WORDS = Set.of("but", "still", "however", "though", "although",
+            "except", "not", "never", "why", "how", "what", "when", "where", "which", "who",
+            "can", "could", "would", "will", "please", "pls", "plz", "need", "want", "help", "advance",
+            "also", "another", "again", "wait", "waiting", "if", "when's", "what's", "where's", "how's");
+
+    private SignOff() {}
+
+    public static boolean isSignOff(String text) {
+        if (text == null || text.isBlank() || text.indexOf('?') >= 0) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        String[] words = lower.split("[^a-z']+");
+        int count = 0;
+        boolean closing = false;
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            count++;
+            if (OPEN_WORDS.contains(w) || w.endsWith("n't")) {
+                return false;
+            }
+            closing |= CLOSING_WORDS.contains(w);
+        }
+        if (count == 0 || count > MAX_WORDS) {
+            return false;
+        }
+        if (closing) {
+            return true;
+        }
+        String joined = String.join(" ", java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).toList());
+        for (String p : CLOSING_PHRASES) {
+            if (joined.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
