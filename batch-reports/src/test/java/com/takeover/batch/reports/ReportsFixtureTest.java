@@ -191,6 +191,7 @@ class ReportsFixtureTest {
 
     @Test
     void dataQualityCountsWhatDidNotJoin() {
+        // the table's arithmetic; NightlyRunTest checks the run's own count of the "ghost" outcome
         Map<java.time.LocalDate, Long> orphans = Map.of(HandLake.D, 1L);
         Table t = DataQualityReport.build(ctx, new DataQualityReport.Inputs(2, 12, 6, 6, outcomes.rowCount(), 0, "", 1, orphans));
         assertThat(t.lng(t.find("metric", "conversationsInWindow"), "value")).isEqualTo(11);
