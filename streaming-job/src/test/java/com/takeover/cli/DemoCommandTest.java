@@ -6,9 +6,6 @@ import com.takeover.schema.ConversationSummary;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.schema.TakeoverRecord;
 import com.takeover.testing.LakeFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,25 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoCommandTest {
 
-    record Run(int exit, String out, String err) {}
-
-    static Run demo(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 1];
-            all[0] = "demo";
-            System.arraycopy(args, 0, all, 1, args.length);
-            int exit = TakeoverCli.run(all);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CliRun demo(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "demo";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.withStdio("", all);
     }
 
     static long figure(String out, String regex) {
@@ -60,9 +43,9 @@ class DemoCommandTest {
     void aShortDemoSummarisesWhatReachedTheLake(@TempDir Path dir) throws Exception {
         Path lake = dir.resolve("demo-lake");
         // step 1: a simulated day compressed into 20 s, no report
-        Run run = demo("--duration", "20s", "--day", "2026-03-02", "--lake", lake.toString(), "--no-report",
+        CliRun run = demo("--duration", "20s", "--day", "2026-03-02", "--lake", lake.toString(), "--no-report",
                 "--alert-lines", "0", "--seed", "7");
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("demo: Broker ready on localhost:", "demo: Flink job running",
                 "demo: Stopping the job (drain");
 
@@ -94,8 +77,8 @@ class DemoCommandTest {
         Files.createDirectories(notALake);
         Files.writeString(notALake.resolve("thesis.txt"), "four years of work");
 
-        Run run = demo("--duration", "20s", "--lake", notALake.toString(), "--no-report");
-        assertThat(run.exit()).isEqualTo(2);
+        CliRun run = demo("--duration", "20s", "--lake", notALake.toString(), "--no-report");
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("is not a lake (it holds thesis.txt)");
         assertThat(notALake.resolve("thesis.txt")).hasContent("four years of work");
     }

@@ -11,11 +11,6 @@ import com.takeover.rules.AlertFactory;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.schema.EndedBy;
 import com.takeover.testing.Events;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,31 +25,17 @@ class ScoreCommandTest {
     record Result(int exit, List<JsonNode> out, List<String> err) {}
 
     static Result score(String stdin, String... args) throws Exception {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 1];
-            all[0] = "score";
-            System.arraycopy(args, 0, all, 1, args.length);
-            int exit = TakeoverCli.run(all);
-            List<JsonNode> lines = new ArrayList<>();
-            for (String l : o.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (!l.isEmpty()) {
-                    lines.add(JSON.readTree(l));
-                }
+        String[] all = new String[args.length + 1];
+        all[0] = "score";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun run = CliRun.withStdio(stdin, all);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : run.out().split("\n")) {
+            if (!l.isEmpty()) {
+                lines.add(JSON.readTree(l));
             }
-            return new Result(exit, lines, List.of(e.toString(StandardCharsets.UTF_8).split("\n")));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
         }
+        return new Result(run.exitCode(), lines, List.of(run.err().split("\n")));
     }
 
     private static String jsonl(List<ConversationEvent> events) {
@@ -259,15 +240,9 @@ class ScoreCommandTest {
 
     @Test
     void helpAndBadArguments() throws Exception {
-        PrintStream out = System.out;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            assertThat(TakeoverCli.run("score", "--help")).isZero();
-        } finally {
-            System.setOut(out);
-        }
-        assertThat(o.toString(StandardCharsets.UTF_8)).contains("--rules=FILE", "--format=FORMAT", "Exit codes:", "  3  there were lines and every one was malformed",
+        CliRun help = CliRun.withStdio("", "score", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--rules=FILE", "--format=FORMAT", "Exit codes:", "  3  there were lines and every one was malformed",
                 "'line N: <reason>'");
         assertThat(score("", "--format", "xml").exit()).isEqualTo(2);
         assertThat(score("", "--max-conversations", "0").exit()).isEqualTo(2);
