@@ -11,20 +11,20 @@ import java.util.Set;
  *
  * <p>A sign-off is short (at most {@value #MAX_WORDS} words), has a closing word (thanks, cheers, bye,
  * "that's all", "all good"...), and nothing that keeps the exchange open: no question mark, no
- * question or request word (how, can you, please, need...), no "but", "still" or negation ("thanks but
+ * question or request word (how, can, please, need...), no "but", "still" or negation ("thanks but
  * it still doesn't work"), no "in advance". English only, like the other support phrases.
  */
 public final class SignOff {
     static final int MAX_WORDS = 14;
 
     private static final Set<String> CLOSING_WORDS = Set.of("thanks", "thank", "thx", "ty", "tysm", "cheers",
-            "bye", "goodbye", "cya", "ciao", "ta");
+            "bye", "goodbye", "cya", "ciao", "ta", "appreciate", "appreciated");
     private static final Set<String> CLOSING_PHRASES = Set.of("that's all", "thats all", "that is all",
             "all good", "all sorted", "all set", "that's it", "thats it", "problem solved", "that helps",
             "that helped", "have a nice day", "have a good day", "sorted now", "works now");
     private static final Set<String> OPEN_WORDS = Set.of("but", "still", "however", "though", "although",
             "except", "not", "never", "why", "how", "what", "when", "where", "which", "who",
-            "can", "could", "would", "will", "please", "pls", "plz", "need", "want", "help", "advance",
+            "can", "could", "would", "will", "please", "pls", "plz", "need", "want", "advance",
             "also", "another", "again", "wait", "waiting", "if", "when's", "what's", "where's", "how's");
 
     private SignOff() {}

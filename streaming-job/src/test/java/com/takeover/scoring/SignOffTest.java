@@ -25,6 +25,9 @@ class SignOffTest {
         "no thanks, all good",
         "It works now. Thank you!",
         "That\u2019s all, bye",
+        "Thank you for your help, bye!",
+        "Awesome, appreciate it :)",
+        "Thanks a lot, you've been very helpful.",
     })
     void closingMessagesAreSignOffs(String text) {
         assertThat(SignOff.isSignOff(text)).isTrue();
@@ -41,6 +44,8 @@ class SignOffTest {
         "hello?",
         "where is my parcel",
         "thanks, please cancel my order",
+        "thanks, I'll wait for your answer",
+        "thanks, can you help me with my invoice",
         "Thanks. It isn't working though",
         "ok",
         "",
