@@ -1,5 +1,7 @@
 package com.takeover.scoring;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,26 +36,25 @@ public final class SignOff {
             return false;
         }
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        String[] words = lower.split("[^a-z']+");
-        int count = 0;
+        List<String> words = new ArrayList<>();
         boolean closing = false;
-        for (String w : words) {
+        for (String w : lower.split("[^a-z']+")) {
             if (w.isEmpty()) {
                 continue;
             }
-            count++;
             if (OPEN_WORDS.contains(w) || w.endsWith("n't")) {
                 return false;
             }
+            words.add(w);
             closing |= CLOSING_WORDS.contains(w);
         }
-        if (count == 0 || count > MAX_WORDS) {
+        if (words.isEmpty() || words.size() > MAX_WORDS) {
             return false;
         }
         if (closing) {
             return true;
         }
-        String joined = String.join(" ", java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).toList());
+        String joined = String.join(" ", words);
         for (String p : CLOSING_PHRASES) {
             if (joined.contains(p)) {
                 return true;
