@@ -12,9 +12,10 @@ import java.util.Set;
  * the conversation was closed as abandoned.
  *
  * <p>A sign-off is short (at most {@value #MAX_WORDS} words), has a closing word (thanks, cheers, bye,
- * "that's all", "all good"...), and nothing that keeps the exchange open: no question mark, no
- * question or request word (how, can, please, need...), no "but", "still" or negation ("thanks but
- * it still doesn't work"), no "in advance". English only, like the other support phrases.
+ * "that's all", "all good"...), and nothing that keeps the exchange open: no question mark, no clause
+ * opening with a question word ("thanks. when will it arrive"; "just what I needed" is fine), no request
+ * word (can, please, need...), no "but", "still" or negation ("thanks but it still doesn't work"), no "in
+ * advance". English only, like the other support phrases.
  */
 public final class SignOff {
     static final int MAX_WORDS = 14;
@@ -25,9 +26,11 @@ public final class SignOff {
             "all good", "all sorted", "all set", "that's it", "thats it", "problem solved", "that helps",
             "that helped", "have a nice day", "have a good day", "sorted now", "works now");
     private static final Set<String> OPEN_WORDS = Set.of("but", "still", "however", "though", "although",
-            "except", "not", "never", "why", "how", "what", "when", "where", "which", "who",
-            "can", "could", "would", "will", "please", "pls", "plz", "need", "want", "advance",
-            "also", "another", "again", "wait", "waiting", "if", "when's", "what's", "where's", "how's");
+            "except", "not", "never", "can", "could", "would", "will", "please", "pls", "plz", "need", "want",
+            "advance", "also", "another", "again", "wait", "waiting", "if");
+    /** Ask something when they open a clause ("thanks. when will it arrive"), not inside one ("just what I needed"). */
+    private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who",
+            "what's", "when's", "where's", "how's", "is", "are", "do", "does", "did");
 
     private SignOff() {}
 
@@ -38,15 +41,19 @@ public final class SignOff {
         String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         List<String> words = new ArrayList<>();
         boolean closing = false;
-        for (String w : lower.split("[^a-z']+")) {
-            if (w.isEmpty()) {
-                continue;
+        for (String clause : lower.split("[.!,;:]+")) {
+            boolean first = true;
+            for (String w : clause.split("[^a-z']+")) {
+                if (w.isEmpty()) {
+                    continue;
+                }
+                if (OPEN_WORDS.contains(w) || w.endsWith("n't") || (first && QUESTION_WORDS.contains(w))) {
+                    return false;
+                }
+                first = false;
+                words.add(w);
+                closing |= CLOSING_WORDS.contains(w);
             }
-            if (OPEN_WORDS.contains(w) || w.endsWith("n't")) {
-                return false;
-            }
-            words.add(w);
-            closing |= CLOSING_WORDS.contains(w);
         }
         if (words.isEmpty() || words.size() > MAX_WORDS) {
             return false;

@@ -28,6 +28,7 @@ class SignOffTest {
         "Thank you for your help, bye!",
         "Awesome, appreciate it :)",
         "Thanks a lot, you've been very helpful.",
+        "Thank you, that's exactly what I needed.",
     })
     void closingMessagesAreSignOffs(String text) {
         assertThat(SignOff.isSignOff(text)).isTrue();
@@ -45,6 +46,8 @@ class SignOffTest {
         "where is my parcel",
         "thanks, please cancel my order",
         "thanks, I'll wait for your answer",
+        "thanks, what about my refund",
+        "ok thanks. is it shipped yet",
         "thanks, can you help me with my invoice",
         "Thanks. It isn't working though",
         "ok",
