@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SimulateCommand.class,
             AlertsCommand.class,
+            RulesCommand.class,
             JobCommand.class,
             DemoCommand.class,
         })
