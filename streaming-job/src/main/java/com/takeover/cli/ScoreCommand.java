@@ -29,6 +29,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class ScoreCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "As the job's abandon-ttl: at the end of input, an open conversation's pending timers fire"
                     + " up to its last event plus this (e.g. 30m, 1h). Default: ${DEFAULT-VALUE}.")
-    java.time.Duration abandonTtl;
+    Duration abandonTtl;
 
     @Override
     public Integer call() throws IOException {
