@@ -87,6 +87,14 @@ public class ConversationScoringFunction
     public static final String METRIC_RULE_REJECTIONS = "ruleUpdatesRejected";
     public static final String METRIC_RULES_IN_FORCE = "rulesInForce";
 
+    /** Keyed state names (a savepoint matches state by name: never reuse one for another type). */
+    public static final String STATE_CONVERSATION = "conversation-with-timers";
+    public static final String LEGACY_STATE_CONVERSATION = "conversation";
+    public static final String LEGACY_STATE_CHECK_TIMER = "check-timer";
+    public static final String LEGACY_STATE_CHECK_DUE = "check-due";
+    public static final String LEGACY_STATE_CLEANUP_TIMER = "cleanup-timer";
+    static final long NONE = ConversationWithTimers.NONE;
+
     private final RuleSet initialRules;
     private final ConversationScorer scorer;
     private final RuleEvaluator evaluator;
@@ -95,12 +103,17 @@ public class ConversationScoringFunction
     private final long abandonTtlMs;
     private final String rulesTopic;
 
-    private transient ValueState<ConversationState> conversation;
-    /** Pending timers of this conversation, so a stale one can be deleted when plans change. */
-    private transient ValueState<Long> checkTimer;
-    /** When the pending check is really due, if later than its timer (the timer then fires early); else absent. */
-    private transient ValueState<Long> checkDue;
-    private transient ValueState<Long> cleanupTimer;
+    /** The conversation and its pending timers: one read and one write per event. */
+    private transient ValueState<ConversationWithTimers> conversation;
+    /**
+     * The layout before {@link ConversationWithTimers} (four value states): still registered so a savepoint
+     * taken by an earlier version restores; a conversation found there is moved to {@link #conversation} at its
+     * next event or timer, and these are cleared.
+     */
+    private transient ValueState<ConversationState> legacyConversation;
+    private transient ValueState<Long> legacyCheckTimer;
+    private transient ValueState<Long> legacyCheckDue;
+    private transient ValueState<Long> legacyCleanupTimer;
     /** The rules in force, derived from the broadcast state; null until first needed after (re)start. */
     private transient RuleSet rules;
 
@@ -137,11 +150,14 @@ public class ConversationScoringFunction
 
     @Override
     public void open(OpenContext openContext) {
-        conversation = getRuntimeContext().getState(new ValueStateDescriptor<>("conversation",
+        conversation = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_CONVERSATION,
+                TypeInformation.of(ConversationWithTimers.class)));
+        legacyConversation = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CONVERSATION,
                 TypeInformation.of(ConversationState.class)));
-        checkTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("check-timer", Types.LONG));
-        checkDue = getRuntimeContext().getState(new ValueStateDescriptor<>("check-due", Types.LONG));
-        cleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
+        legacyCheckTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CHECK_TIMER, Types.LONG));
+        legacyCheckDue = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CHECK_DUE, Types.LONG));
+        legacyCleanupTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CLEANUP_TIMER,
+                Types.LONG));
 
         MetricGroup m = getRuntimeContext().getMetricGroup();
         alertsPerRule = new HashMap<>();
@@ -165,24 +181,32 @@ public class ConversationScoringFunction
             throws Exception {
         ConversationEvent event = in.event;
         Object payload = event.getPayload();
-        catchUpTimers(event.getEventTime(), ctx, out);
-        ConversationState state = conversation.value();
-        if (state == null) {
+        long t = event.getEventTime();
+        ConversationWithTimers c = load();
+        if (c != null) {
+            catchUpTimers(c, t, ctx, out);
+            if (c.isRemoved()) {
+                conversation.clear();
+                c = null;
+            }
+        }
+        if (c == null) {
             if (payload instanceof ConversationEnded) {
                 // Nothing to close: its state is gone (cleaned up) or it never had any.
                 endsOfUnknown.inc();
                 return;
             }
-            state = new ConversationState(event.getConversationId());
+            c = new ConversationWithTimers(new ConversationState(event.getConversationId()));
             if (!(payload instanceof ConversationStarted)) {
                 eventsWithoutStart.inc();
             }
-        } else if (state.ended) {
+        } else if (c.conversation.ended) {
             eventsAfterEnd.inc();
+            conversation.update(c); // due timers may have fired above
             return;
         }
 
-        long t = event.getEventTime();
+        ConversationState state = c.conversation;
         scorer.apply(state, event);
         if (payload instanceof Takeover) {
             ctx.output(TAKEOVERS, LakeRecords.takeover(state, event));
@@ -193,21 +217,60 @@ public class ConversationScoringFunction
         if (state.ended) {
             ctx.output(SUMMARIES, LakeRecords.summary(state, t, false, scorer.config()));
             conversationsEnded.inc();
-            planCheck(ctx.timerService(), OptionalLong.empty());
-            planCleanup(ctx.timerService(), t + endGraceMs);
+            planCheck(c, ctx.timerService(), OptionalLong.empty());
+            planCleanup(c, ctx.timerService(), t + endGraceMs);
         } else {
-            planCheck(ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, t));
-            if (cleanupTimer.value() == null) {
+            planCheck(c, ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, t));
+            if (c.cleanupTimer == NONE) {
                 // Not moved on every event: when it fires early, it re-arms at the last event + TTL.
-                planCleanup(ctx.timerService(), state.lastEventTime + abandonTtlMs);
+                planCleanup(c, ctx.timerService(), state.lastEventTime + abandonTtlMs);
             }
         }
-        conversation.update(state);
+        conversation.update(c);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TakeoverAlert> out) throws Exception {
-        fireTimers(timestamp, ctx, out);
+        ConversationWithTimers c = load();
+        if (c == null) {
+            return;
+        }
+        fireTimers(c, timestamp, ctx, out);
+        store(c);
+    }
+
+    /** This key's conversation, moved from the earlier four-state layout if it is still there; null if none. */
+    private ConversationWithTimers load() throws Exception {
+        ConversationWithTimers c = conversation.value();
+        if (c != null) {
+            return c;
+        }
+        ConversationState legacy = legacyConversation.value();
+        if (legacy == null) {
+            return null;
+        }
+        c = new ConversationWithTimers(legacy);
+        c.checkTimer = orNone(legacyCheckTimer.value());
+        c.checkDue = orNone(legacyCheckDue.value());
+        c.cleanupTimer = orNone(legacyCleanupTimer.value());
+        legacyConversation.clear();
+        legacyCheckTimer.clear();
+        legacyCheckDue.clear();
+        legacyCleanupTimer.clear();
+        conversation.update(c);
+        return c;
+    }
+
+    private static long orNone(Long time) {
+        return time == null ? NONE : time;
+    }
+
+    private void store(ConversationWithTimers c) throws Exception {
+        if (c.isRemoved()) {
+            conversation.clear();
+        } else {
+            conversation.update(c);
+        }
     }
 
     /**
@@ -217,66 +280,67 @@ public class ConversationScoringFunction
      * firing due timers first makes the alerts and summaries the same whatever the other partitions' progress
      * (a replay, or a run restored from a checkpoint, then gives the same alert ids).
      */
-    private void catchUpTimers(long eventTime, ReadOnlyContext ctx, Collector<TakeoverAlert> out) throws Exception {
-        while (true) {
-            Long check = checkTimer.value();
-            Long cleanup = cleanupTimer.value();
-            long due = Math.min(check != null && check < eventTime ? check : Long.MAX_VALUE,
-                    cleanup != null && cleanup < eventTime ? cleanup : Long.MAX_VALUE);
+    private void catchUpTimers(ConversationWithTimers c, long eventTime, ReadOnlyContext ctx,
+            Collector<TakeoverAlert> out) throws Exception {
+        while (!c.isRemoved()) {
+            long check = c.checkTimer;
+            long cleanup = c.cleanupTimer;
+            long due = Math.min(check != NONE && check < eventTime ? check : Long.MAX_VALUE,
+                    cleanup != NONE && cleanup < eventTime ? cleanup : Long.MAX_VALUE);
             if (due == Long.MAX_VALUE) {
                 return;
             }
             ctx.timerService().deleteEventTimeTimer(due);
-            fireTimers(due, ctx, out);
+            fireTimers(c, due, ctx, out);
         }
     }
 
     /** What this conversation's timer at {@code timestamp} does: the stall/duration check, the cleanup, or both. */
-    private void fireTimers(long timestamp, ReadOnlyContext ctx, Collector<TakeoverAlert> out) throws Exception {
-        ConversationState state = conversation.value();
+    private void fireTimers(ConversationWithTimers c, long timestamp, ReadOnlyContext ctx,
+            Collector<TakeoverAlert> out) throws Exception {
+        ConversationState state = c.conversation;
         if (state == null) {
             return;
         }
-        Long check = checkTimer.value();
-        Long cleanup = cleanupTimer.value();
-        if (check != null && check == timestamp) {
-            Long due = checkDue.value();
-            checkTimer.clear();
-            checkDue.clear();
+        long check = c.checkTimer;
+        long cleanup = c.cleanupTimer;
+        if (check != NONE && check == timestamp) {
+            long due = c.checkDue;
+            c.checkTimer = NONE;
+            c.checkDue = NONE;
             if (!state.ended) {
-                if (due != null && due > timestamp) {
+                if (due != NONE && due > timestamp) {
                     // Set for an earlier deadline that events have since moved: wait for the real one.
                     ctx.timerService().registerEventTimeTimer(due);
-                    checkTimer.update(due);
+                    c.checkTimer = due;
                 } else {
                     RuleSet inForce = rules(ctx.getBroadcastState(RULES));
                     // A stalled or long conversation: no event triggered this, the timer's time is the alert time.
                     emitAlerts(state, inForce, null, timestamp, 0L, out);
-                    planCheck(ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
-                    conversation.update(state);
+                    planCheck(c, ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
                 }
             }
         }
-        if (cleanup != null && cleanup == timestamp) {
+        if (cleanup != NONE && cleanup == timestamp) {
             long abandonAt = state.lastEventTime + abandonTtlMs;
             if (!state.ended && abandonAt > timestamp) {
                 // Events came since this timer was set: the conversation is alive, wait for the new deadline.
-                cleanupTimer.clear();
-                planCleanup(ctx.timerService(), abandonAt);
+                c.cleanupTimer = NONE;
+                planCleanup(c, ctx.timerService(), abandonAt);
                 return;
             }
             if (!state.ended) {
                 ctx.output(SUMMARIES, LakeRecords.summary(state, state.lastEventTime, true, scorer.config()));
                 conversationsAbandoned.inc();
             }
-            Long pendingCheck = checkTimer.value();
-            if (pendingCheck != null && pendingCheck != timestamp) {
+            long pendingCheck = c.checkTimer;
+            if (pendingCheck != NONE && pendingCheck != timestamp) {
                 ctx.timerService().deleteEventTimeTimer(pendingCheck);
             }
-            conversation.clear();
-            checkTimer.clear();
-            checkDue.clear();
-            cleanupTimer.clear();
+            c.conversation = null;
+            c.checkTimer = NONE;
+            c.checkDue = NONE;
+            c.cleanupTimer = NONE;
         }
     }
 
@@ -307,51 +371,47 @@ public class ConversationScoringFunction
     /**
      * Keeps at most one pending check timer per conversation, due at {@code next} (or none). A customer's
      * every message moves the stall deadline later; a timer already set before the new deadline is kept and,
-     * when it fires, re-armed at the deadline ({@link #checkDue}), which costs one timer per deadline passed
-     * instead of a delete and a register per event.
+     * when it fires, re-armed at the deadline ({@link ConversationWithTimers#checkDue}), which costs one timer
+     * per deadline passed instead of a delete and a register per event.
      */
-    private void planCheck(TimerService timers, OptionalLong next) throws Exception {
-        Long registered = checkTimer.value();
+    private static void planCheck(ConversationWithTimers c, TimerService timers, OptionalLong next) {
+        long registered = c.checkTimer;
         if (next.isEmpty()) {
-            if (registered != null) {
-                if (!Objects.equals(registered, cleanupTimer.value())) {
+            if (registered != NONE) {
+                if (registered != c.cleanupTimer) {
                     timers.deleteEventTimeTimer(registered);
                 }
-                checkTimer.clear();
-                checkDue.clear();
+                c.checkTimer = NONE;
+                c.checkDue = NONE;
             }
             return;
         }
         long due = next.getAsLong();
-        if (registered != null && registered <= due) {
-            if (registered == due) {
-                checkDue.clear();
-            } else {
-                checkDue.update(due);
-            }
+        if (registered != NONE && registered <= due) {
+            c.checkDue = registered == due ? NONE : due;
             return;
         }
         // Timers of one key at the same time are one timer: keep it if the cleanup timer shares it.
-        if (registered != null && !Objects.equals(registered, cleanupTimer.value())) {
+        if (registered != NONE && registered != c.cleanupTimer) {
             timers.deleteEventTimeTimer(registered);
         }
         timers.registerEventTimeTimer(due);
-        checkTimer.update(due);
-        checkDue.clear();
+        c.checkTimer = due;
+        c.checkDue = NONE;
     }
 
     /** Moves the conversation's single cleanup timer to {@code at}. */
-    private void planCleanup(TimerService timers, long at) throws Exception {
-        Long old = cleanupTimer.value();
-        if (old != null && old == at) {
+    private static void planCleanup(ConversationWithTimers c, TimerService timers, long at) {
+        long old = c.cleanupTimer;
+        if (old == at) {
             return;
         }
         // Timers of one key at the same time are one timer: keep it if the check timer shares it.
-        if (old != null && !Objects.equals(old, checkTimer.value())) {
+        if (old != NONE && old != c.checkTimer) {
             timers.deleteEventTimeTimer(old);
         }
         timers.registerEventTimeTimer(at);
-        cleanupTimer.update(at);
+        c.cleanupTimer = at;
     }
 
     // ---- rule updates ----------------------------------------------------------------------

@@ -18,6 +18,9 @@ public final class EventDateBucketAssigner<T> implements BucketAssigner<T, Strin
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final SerializableFunction<T, Long> eventTime;
+    /** The last row's UTC day and bucket: rows come day after day, and formatting a date per row showed. */
+    private transient long lastDay = Long.MIN_VALUE;
+    private transient String lastBucket;
 
     public EventDateBucketAssigner(SerializableFunction<T, Long> eventTime) {
         this.eventTime = eventTime;
@@ -25,7 +28,13 @@ public final class EventDateBucketAssigner<T> implements BucketAssigner<T, Strin
 
     @Override
     public String getBucketId(T element, Context context) {
-        return bucketOf(eventTime.apply(element));
+        long t = eventTime.apply(element);
+        long day = Math.floorDiv(t, 86_400_000L);
+        if (day != lastDay || lastBucket == null) {
+            lastBucket = bucketOf(t);
+            lastDay = day;
+        }
+        return lastBucket;
     }
 
     /** {@code dt=YYYY-MM-DD} of an epoch-millisecond time, in UTC. */

@@ -100,7 +100,7 @@ public final class EventDeserializer implements KafkaRecordDeserializationSchema
             return IngestedEvent.failed(topic, partition, offset, timestamp, key, value, invalid,
                     invalid.substring(0, invalid.indexOf(':')));
         }
-        return IngestedEvent.decoded(event, topic, partition, offset, timestamp);
+        return IngestedEvent.decoded(event, partition, offset, timestamp);
     }
 
     private static String message(DecodeException e) {

@@ -45,15 +45,19 @@ public final class AlertFactory implements Serializable {
         return triggerEventId != null ? "event:" + triggerEventId : "timer:" + alertTime;
     }
 
-    /** Deterministic id: the first 128 bits, hex, of SHA-256 over the four parts. */
-    public static String alertId(String conversationId, String ruleId, int ruleVersion, String triggerKey) {
-        String joined = conversationId + '\u001f' + ruleId + '\u001f' + ruleVersion + '\u001f' + triggerKey;
-        byte[] h;
+    /** A digest per thread: looking one up by name for each alert went through the security providers. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            h = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+    });
+
+    /** Deterministic id: the first 128 bits, hex, of SHA-256 over the four parts. */
+    public static String alertId(String conversationId, String ruleId, int ruleVersion, String triggerKey) {
+        String joined = conversationId + '\u001f' + ruleId + '\u001f' + ruleVersion + '\u001f' + triggerKey;
+        byte[] h = SHA_256.get().digest(joined.getBytes(StandardCharsets.UTF_8));
         char[] out = new char[32];
         for (int i = 0; i < 16; i++) {
             out[2 * i] = HEX[(h[i] >> 4) & 0xf];

@@ -4,6 +4,8 @@ import com.takeover.schema.AlertReason;
 import com.takeover.scoring.ConversationState;
 import com.takeover.scoring.ScoringConfig;
 import com.takeover.scoring.Signals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Plain-words reasons for supervisors: "sentiment fell from +0.40 to -0.70 over 3 messages". */
@@ -22,29 +24,30 @@ final class Reasons {
             case SENTIMENT_DROP -> {
                 int from = Signals.dropFromIndex(s);
                 int n = s.sentimentWindowCount;
-                yield f("sentiment fell from %s to %s over %d messages",
-                        signed(s.sentimentWindow[from]), signed(s.sentimentWindow[n - 1]), n - from);
+                yield "sentiment fell from " + signed(s.sentimentWindow[from]) + " to "
+                        + signed(s.sentimentWindow[n - 1]) + " over " + (n - from) + " messages";
             }
             case SENTIMENT_SLOPE -> {
                 int n = s.sentimentWindowCount;
-                yield f("sentiment sliding %s per message over the last %d messages (from %s to %s)",
-                        signed(v), n, signed(s.sentimentWindow[0]), signed(s.sentimentWindow[n - 1]));
+                yield "sentiment sliding " + signed(v) + " per message over the last " + n + " messages (from "
+                        + signed(s.sentimentWindow[0]) + " to " + signed(s.sentimentWindow[n - 1]) + ")";
             }
-            case SENTIMENT_LAST -> f("last customer message sentiment %s %s %s", signed(v), op, signed(t));
-            case SENTIMENT_AVG -> f("average sentiment %s %s %s", signed(v), op, signed(t));
-            case SENTIMENT_MIN -> f("lowest sentiment %s %s %s", signed(v), op, signed(t));
-            case AI_CONFIDENCE_LAST -> f("AI confidence %s %s %s", two(v), op, two(t));
-            case AI_CONFIDENCE_MIN -> f("lowest AI confidence %s %s %s", two(v), op, two(t));
-            case AI_CONFIDENCE_AVG -> f("average AI confidence %s %s %s", two(v), op, two(t));
-            case TURNS -> f("%s customer messages (%s %s)", num(v), op, num(t));
-            case ELAPSED_MINUTES -> f("conversation open for %s minutes (%s %s)", one(v), op, num(t));
+            case SENTIMENT_LAST -> "last customer message sentiment " + signed(v) + " " + op + " " + signed(t);
+            case SENTIMENT_AVG -> "average sentiment " + signed(v) + " " + op + " " + signed(t);
+            case SENTIMENT_MIN -> "lowest sentiment " + signed(v) + " " + op + " " + signed(t);
+            case AI_CONFIDENCE_LAST -> "AI confidence " + two(v) + " " + op + " " + two(t);
+            case AI_CONFIDENCE_MIN -> "lowest AI confidence " + two(v) + " " + op + " " + two(t);
+            case AI_CONFIDENCE_AVG -> "average AI confidence " + two(v) + " " + op + " " + two(t);
+            case TURNS -> num(v) + " customer messages (" + op + " " + num(t) + ")";
+            case ELAPSED_MINUTES -> "conversation open for " + one(v) + " minutes (" + op + " " + num(t) + ")";
             case MINUTES_SINCE_ANSWER -> v == 0
                     ? "customer is not waiting for an answer"
-                    : f("customer waiting for an answer for %s minutes (%s %s)", one(v), op, num(t));
+                    : "customer waiting for an answer for " + one(v) + " minutes (" + op + " " + num(t)
+                            + ")";
             case HUMAN_REQUESTED -> v >= 0.5 ? "customer asked for a human" : "customer has not asked for a human";
             case SENSITIVE_TOPIC -> v >= 0.5 ? "sensitive topic: " + sensitiveTopic(s, cfg) : "no sensitive topic";
-            case CUSTOMER_VALUE -> f("customer value %s (%s %s)", num(v), op, num(t));
-            case RISK -> f("risk %s %s %s", two(v), op, two(t));
+            case CUSTOMER_VALUE -> "customer value " + num(v) + " (" + op + " " + num(t) + ")";
+            case RISK -> "risk " + two(v) + " " + op + " " + two(t);
         };
     }
 
@@ -61,20 +64,32 @@ final class Reasons {
         return "unknown";
     }
 
-    private static String f(String fmt, Object... args) {
-        return String.format(Locale.ROOT, fmt, args);
-    }
-
     static String signed(double x) {
-        return String.format(Locale.ROOT, "%+.2f", x);
+        return fixed(x, 2, true);
     }
 
     static String two(double x) {
-        return String.format(Locale.ROOT, "%.2f", x);
+        return fixed(x, 2, false);
     }
 
     static String one(double x) {
-        return String.format(Locale.ROOT, "%.1f", x);
+        return fixed(x, 1, false);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.Nf")} (with {@code plus}: {@code "%+.Nf"}), the same characters: the
+     * shortest decimal of the double rounded half up, the sign of {@code Double.compare(x, 0.0)} (so -0.001 is
+     * "-0.00"). Formatter built a Formatter, parsed the pattern and a fresh DecimalFormatSymbols per number,
+     * a few per cent of the scoring thread with every alert carrying several numbers.
+     */
+    static String fixed(double x, int digits, boolean plus) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return String.format(Locale.ROOT, plus ? "%+." + digits + "f" : "%." + digits + "f", x);
+        }
+        boolean negative = Double.compare(x, 0.0) < 0;
+        String magnitude = new BigDecimal(Double.toString(Math.abs(x))).setScale(digits, RoundingMode.HALF_UP)
+                .toPlainString();
+        return negative ? "-" + magnitude : plus ? "+" + magnitude : magnitude;
     }
 
     /** Whole numbers without decimals, others with up to two. */
@@ -82,6 +97,6 @@ final class Reasons {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        return String.format(Locale.ROOT, "%.2f", x);
+        return two(x);
     }
 }

@@ -128,7 +128,10 @@ public final class RuleEvaluator implements Serializable {
 
     /** All conditions hold (or, for an 'any' rule, at least one). */
     private static boolean conditionsHold(CompiledRule r, double[] values) {
-        for (CompiledRule.Condition c : r.conditions) {
+        // Indexed: an iterator per rule and evaluation was the scoring thread's third allocation.
+        List<CompiledRule.Condition> conditions = r.conditions;
+        for (int i = 0; i < conditions.size(); i++) {
+            CompiledRule.Condition c = conditions.get(i);
             boolean holds = c.op().test(values[c.signal().ordinal()], c.threshold());
             if (holds == r.any) {
                 return holds;

@@ -112,6 +112,8 @@ public final class HumanRequestDetector implements Serializable {
     private static final Pattern WHY_BEFORE = Pattern.compile("\\bwhy\\s*$");
     private static final Pattern REPORT_PROGRESSIVE = Pattern.compile("\\b(?:was|were|been|i'm|am) (?:\\w+ )?$");
 
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     private static final int NEGATION_WINDOW_WORDS = 4;
 
     public boolean isHumanRequest(String text) {
@@ -186,7 +188,8 @@ public final class HumanRequestDetector implements Serializable {
                 b.append(' ');
             }
         }
-        return b.toString().strip().replaceAll(" +", " ");
+        // Compiled once: String.replaceAll compiles its pattern on every call.
+        return SPACES.matcher(b.toString().strip()).replaceAll(" ");
     }
 
     /** A negation within the last few words of the same clause before {@code start}. */

@@ -18,6 +18,12 @@ import com.takeover.schema.TakeoverRecord;
 import com.takeover.schema.TakeoverTrigger;
 import com.takeover.testing.Events;
 import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import com.takeover.scoring.ConversationState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -114,7 +120,9 @@ class ConversationScoringFunctionTest {
     private long keyedStateEntries() throws Exception {
         KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
         long n = 0;
-        for (String name : List.of("conversation", "check-timer", "check-due", "cleanup-timer")) {
+        for (String name : List.of(ConversationScoringFunction.STATE_CONVERSATION,
+                ConversationScoringFunction.LEGACY_STATE_CONVERSATION, ConversationScoringFunction.LEGACY_STATE_CHECK_TIMER,
+                ConversationScoringFunction.LEGACY_STATE_CHECK_DUE, ConversationScoringFunction.LEGACY_STATE_CLEANUP_TIMER)) {
             n += backend.getKeys(name, VoidNamespace.INSTANCE).count();
         }
         return n;
@@ -292,13 +300,13 @@ class ConversationScoringFunctionTest {
         assertThat(s.getTranscript()).isNull();
 
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
-        assertThat(keyedStateEntries()).isEqualTo(2); // conversation + cleanup timer
+        assertThat(keyedStateEntries()).isEqualTo(1); // the conversation with its cleanup timer
 
         // stragglers during the grace period are dropped: no alert, no second summary
         assertThat(feed(c.after(10).customer("hello?? [human] [s=-0.9]"))).isEmpty();
 
         advanceTo(end.getEventTime() + GRACE - 1);
-        assertThat(keyedStateEntries()).isEqualTo(2);
+        assertThat(keyedStateEntries()).isEqualTo(1);
         advanceTo(end.getEventTime() + GRACE);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -312,7 +320,7 @@ class ConversationScoringFunctionTest {
         feed(c.started("standard"), c.after(10).customer("hi [s=0.1]"));
         ConversationEvent last = c.after(5).ai("how can I help?", 0.9);
         feed(last);
-        assertThat(keyedStateEntries()).isEqualTo(2);
+        assertThat(keyedStateEntries()).isEqualTo(1);
 
         advanceTo(last.getEventTime() + TTL);
         List<ConversationSummary> summaries = side(ConversationScoringFunction.SUMMARIES);
@@ -339,7 +347,7 @@ class ConversationScoringFunctionTest {
 
         advanceTo(start.getEventTime() + TTL); // the first deadline passes: alive, the timer re-arms
         assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
-        assertThat(keyedStateEntries()).isEqualTo(2);
+        assertThat(keyedStateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         advanceTo(last.getEventTime() + TTL - 1);
@@ -379,7 +387,8 @@ class ConversationScoringFunctionTest {
         feed(Events.ended("u2", "u2-e9", T0, EndedBy.SYSTEM, "timeout"));
         assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
         KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
-        assertThat(backend.getKeys("conversation", VoidNamespace.INSTANCE).toList()).containsExactly("u1");
+        assertThat(backend.getKeys(ConversationScoringFunction.STATE_CONVERSATION, VoidNamespace.INSTANCE).toList())
+                .containsExactly("u1");
     }
 
     @Test
@@ -438,6 +447,84 @@ class ConversationScoringFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         c.at(T0 + 10_000 + 5 * MINUTE);
         assertThat(feed(c.customer("awful [s=-0.8]"))).extracting(TakeoverAlert::getRuleId).containsExactly("angry");
+    }
+
+    /**
+     * The keyed state as versions before {@link ConversationWithTimers} kept it: the conversation, the check
+     * and cleanup timer times in value states of their own. Enough of the old operator to take a snapshot
+     * of that layout: it scores the events, registers the abandon timer and the stall check.
+     */
+    static final class LegacyLayout extends KeyedBroadcastProcessFunction<String, IngestedEvent, RuleUpdate,
+            TakeoverAlert> {
+        private final com.takeover.scoring.ConversationScorer scorer = Events.scriptedScorer();
+
+        @Override
+        public void processElement(IngestedEvent in, ReadOnlyContext ctx, Collector<TakeoverAlert> out)
+                throws Exception {
+            ValueState<ConversationState> conversation = getRuntimeContext().getState(new ValueStateDescriptor<>(
+                    "conversation", TypeInformation.of(ConversationState.class)));
+            ValueState<Long> checkTimer = getRuntimeContext().getState(
+                    new ValueStateDescriptor<>("check-timer", Types.LONG));
+            ValueState<Long> cleanupTimer = getRuntimeContext().getState(
+                    new ValueStateDescriptor<>("cleanup-timer", Types.LONG));
+            ConversationState state = conversation.value();
+            if (state == null) {
+                state = new ConversationState(in.event.getConversationId());
+            }
+            scorer.apply(state, in.event);
+            var next = new com.takeover.rules.RuleEvaluator(scorer).nextTimeBasedCheck(state, rules(), in.event.getEventTime());
+            if (next.isPresent() && checkTimer.value() == null) {
+                ctx.timerService().registerEventTimeTimer(next.getAsLong());
+                checkTimer.update(next.getAsLong());
+            }
+            if (cleanupTimer.value() == null) {
+                ctx.timerService().registerEventTimeTimer(state.lastEventTime + TTL);
+                cleanupTimer.update(state.lastEventTime + TTL);
+            }
+            conversation.update(state);
+        }
+
+        @Override
+        public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<TakeoverAlert> out) {}
+    }
+
+    @Test
+    void aSnapshotOfTheEarlierFourStateLayoutRestoresAndMovesToTheNewOne() throws Exception {
+        harness.close();
+        var legacy = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new LegacyLayout(),
+                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        Events.Conversation c = Events.conversation("c11");
+        for (ConversationEvent e : List.of(c.started("standard"), c.after(10).customer("hello? [s=0]"))) {
+            legacy.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
+        }
+        long waitingSince = c.now();
+        OperatorSubtaskState snapshot = legacy.snapshot(1L, 1L);
+        legacy.close();
+
+        harness = open(snapshot);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        assertThat(harness.numEventTimeTimers()).as("the stall check and the abandon timer, restored").isEqualTo(2);
+        // the restored stall check fires from the old layout's timer and state
+        List<TakeoverAlert> stalled = advanceTo(waitingSince + 3 * MINUTE);
+        assertThat(stalled).extracting(TakeoverAlert::getRuleId).containsExactly("stalled");
+        KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+        assertThat(backend.getKeys(ConversationScoringFunction.STATE_CONVERSATION, VoidNamespace.INSTANCE).toList())
+                .containsExactly("c11");
+        for (String old : List.of(ConversationScoringFunction.LEGACY_STATE_CONVERSATION,
+                ConversationScoringFunction.LEGACY_STATE_CHECK_TIMER, ConversationScoringFunction.LEGACY_STATE_CLEANUP_TIMER)) {
+            assertThat(backend.getKeys(old, VoidNamespace.INSTANCE).count()).as(old + " cleared once moved").isZero();
+        }
+        // the conversation goes on with what the old layout remembered (its segment), and the new one remembers
+        // the cooldown of 'angry'
+        c.at(waitingSince + 4 * MINUTE);
+        assertThat(feed(c.customer("awful [s=-0.8]"))).extracting(TakeoverAlert::getRuleId, TakeoverAlert::getSegment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("angry", "standard"));
+        c.at(waitingSince + 5 * MINUTE);
+        assertThat(feed(c.customer("awful [s=-0.8]"))).isEmpty();
+        // and is cleaned up by the abandon timer: state and timers back to zero
+        advanceTo(c.now() + TTL);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
