@@ -1,9 +1,11 @@
 package com.takeover.batch.reports;
 
 import static com.takeover.batch.reports.Sums.countIf;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
@@ -51,19 +53,18 @@ public final class AlertEffectivenessReport {
                 .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
                 .agg(min(col("t_time")).as("next"))
                 .withColumn("delay", col("next").minus(col("alertTime")));
+        // Per rule and over all rules ("*", the rollup's grand total) in one job
         Map<String, AlertSums> alertSums = new TreeMap<>();
-        for (boolean any : new boolean[] {false, true}) {
-            Dataset<Row> d = any ? delays.withColumn("ruleId", lit(ANY)) : delays;
-            for (Row r : d.groupBy("ruleId").agg(Sums.rows(), countIf(col("delay").isNotNull()),
-                    countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
-                alertSums.put(r.getString(0), new AlertSums(r.getLong(1), r.getLong(2), r.getLong(3),
-                        r.isNullAt(4) ? Double.NaN : r.getDouble(4) / 60_000.0));
-            }
+        for (Row r : delays.rollup(col("ruleId")).agg(grouping("ruleId"), Sums.rows(), countIf(col("delay").isNotNull()),
+                countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
+            alertSums.put(r.getByte(1) == 1 ? ANY : r.getString(0), new AlertSums(r.getLong(2), r.getLong(3),
+                    r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
         }
 
+        // Facts hold one row per conversation, so distinct rules per row are distinct (conversation, rule) pairs
         Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"), explode(col("alertRuleIds")).as("ruleId"))
-                .dropDuplicates("conversationId", "ruleId");
+        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"),
+                explode(array_distinct(col("alertRuleIds"))).as("ruleId"));
         Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"), lit(ANY).as("ruleId"));
         Map<String, ConversationSums> convSums = new TreeMap<>();
         for (Row r : perRule.unionByName(anyRule).groupBy("ruleId")
