@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The nightly run against a single-node engine on the same files: a generated day of N conversations
- * ({@link SampleLake}, one Parquet file per dataset and day), the nightly job for that day (Spark, this JVM),
- * then the same core queries in DuckDB ({@link DuckDbQueries}); each {@code rounds} times, alternating.
+ * ({@link SampleLake}, one Parquet file per dataset and day in row groups of at most 8 MB, which both engines
+ * split across cores), the nightly job for that day (Spark, this JVM), then the same core queries in DuckDB
+ * ({@link DuckDbQueries}); each {@code rounds} times, alternating.
  */
 public final class NightlyBenchmark {
 
