@@ -2,6 +2,7 @@ package com.takeover.batch.bench;
 
 import com.takeover.batch.job.JobConfig;
 import com.takeover.batch.job.NightlyJob;
+import com.takeover.batch.job.NightlySession;
 import com.takeover.batch.lake.SampleLake;
 import com.takeover.batch.reports.ReportSettings;
 import java.io.IOException;
@@ -50,13 +51,7 @@ public final class NightlyBenchmark {
         long lakeBytes = bytesUnder(o.lake());
 
         long t0 = System.nanoTime();
-        SparkSession spark = SparkSession.builder().appName("takeover-bench-nightly")
-                .master(o.master())
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", Integer.toString(o.shufflePartitions()))
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
+        SparkSession spark = NightlySession.builder("takeover-bench-nightly", o.master(), o.shufflePartitions())
                 .getOrCreate();
         double session = (System.nanoTime() - t0) / 1e9;
         Path out = Files.createTempDirectory("takeover-bench-nightly-");
