@@ -76,7 +76,9 @@ public final class NightlyJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> alertRows = alerts.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        // Alerts are scanned once per report date: caching them pays only when several dates are built
+        Dataset<Row> alertRows = cfg.dates().size() > 1 ? alerts.rows().persist(StorageLevel.MEMORY_AND_DISK())
+                : alerts.rows();
         Dataset<Row> takeoverRows = takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long t0 = System.nanoTime();

@@ -2,12 +2,14 @@ package com.takeover.batch.reports;
 
 import static com.takeover.batch.reports.Sums.countIf;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
@@ -20,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Report 3, alert effectiveness per rule ("*" = any rule): volume, how often supervisors act on
@@ -46,7 +49,11 @@ public final class AlertEffectivenessReport {
         long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
         Dataset<Row> alerts = ctx.alerts()
                 .filter(col("alertTime").geq(ctx.window().startMillis()).and(col("alertTime").lt(ctx.window().endMillisExclusive())))
-                .dropDuplicates("alertId");
+                // A replayed stream may write an alert twice: one row per alertId, the same one every run. A window
+                // sorts once; dropDuplicates keeps the first of string columns, which Spark can only sort-aggregate.
+                .withColumn("_n", row_number().over(Window.partitionBy("alertId")
+                        .orderBy(asc("alertTime"), asc("ruleId"), asc("conversationId"))))
+                .filter(col("_n").equalTo(1)).drop("_n");
         Dataset<Row> t = ctx.takeovers().select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"));
         Dataset<Row> delays = alerts.join(t, alerts.col("conversationId").equalTo(t.col("t_id"))
                         .and(t.col("t_time").geq(alerts.col("alertTime"))), "left")
