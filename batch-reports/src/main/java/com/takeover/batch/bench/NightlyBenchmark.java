@@ -2,6 +2,7 @@ package com.takeover.batch.bench;
 
 import com.takeover.batch.job.JobConfig;
 import com.takeover.batch.job.NightlyJob;
+import com.takeover.batch.job.NightlySession;
 import com.takeover.batch.lake.SampleLake;
 import com.takeover.batch.reports.ReportSettings;
 import java.io.IOException;
@@ -18,8 +19,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The nightly run against a single-node engine on the same files: a generated day of N conversations
- * ({@link SampleLake}, one Parquet file per dataset and day), the nightly job for that day (Spark, this JVM),
- * then the same core queries in DuckDB ({@link DuckDbQueries}); each {@code rounds} times, alternating.
+ * ({@link SampleLake}, one Parquet file per dataset and day in row groups of at most 8 MB, which both engines
+ * split across cores), the nightly job for that day (Spark, this JVM), then the same core queries in DuckDB
+ * ({@link DuckDbQueries}); each {@code rounds} times, alternating.
  */
 public final class NightlyBenchmark {
 
@@ -49,13 +51,7 @@ public final class NightlyBenchmark {
         long lakeBytes = bytesUnder(o.lake());
 
         long t0 = System.nanoTime();
-        SparkSession spark = SparkSession.builder().appName("takeover-bench-nightly")
-                .master(o.master())
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", Integer.toString(o.shufflePartitions()))
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
+        SparkSession spark = NightlySession.builder("takeover-bench-nightly", o.master(), o.shufflePartitions())
                 .getOrCreate();
         double session = (System.nanoTime() - t0) / 1e9;
         Path out = Files.createTempDirectory("takeover-bench-nightly-");

@@ -3,6 +3,7 @@ package com.takeover.batch.cli;
 import com.takeover.batch.job.JobConfig;
 import com.takeover.batch.job.JobResult;
 import com.takeover.batch.job.NightlyJob;
+import com.takeover.batch.job.NightlySession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -38,19 +39,8 @@ final class Runs {
     }
 
     private static SparkSession session(RunOptions o) {
-        SparkSession.Builder b = SparkSession.builder().appName("takeover-nightly")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.shuffle.partitions", Integer.toString(o.shufflePartitions));
         String master = o.master != null ? o.master : System.getProperty("spark.master");
-        if (master == null) {
-            master = "local[*]";
-        }
-        b.master(master);
-        if (master.startsWith("local")) {
-            // One machine: never bind to anything but loopback
-            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
-        }
-        return b.getOrCreate();
+        return NightlySession.builder("takeover-nightly", master == null ? "local[*]" : master, o.shufflePartitions)
+                .getOrCreate();
     }
 }

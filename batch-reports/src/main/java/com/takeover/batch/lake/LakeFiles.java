@@ -21,6 +21,13 @@ import org.apache.parquet.io.LocalOutputFile;
 
 /** Writes Avro records into a local lake the way the streaming job lays it out (dt = UTC date of a time field). */
 public final class LakeFiles {
+    /**
+     * The streaming job rolls a file per subtask and checkpoint, so a day of its lake comes in many small
+     * pieces that readers split across cores. A generated day in one row group (Parquet's default is 128 MB)
+     * would be read by a single task in Spark and a single thread in DuckDB.
+     */
+    static final long ROW_GROUP_BYTES = 8L * 1024 * 1024;
+
     private LakeFiles() {}
 
     public static LocalDate utcDate(long millis) {
@@ -49,6 +56,7 @@ public final class LakeFiles {
                 .withSchema(schema)
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withRowGroupSize(ROW_GROUP_BYTES)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
             for (T r : records) {

@@ -1,11 +1,15 @@
 package com.takeover.batch.reports;
 
 import static com.takeover.batch.reports.Sums.countIf;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
@@ -18,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * Report 3, alert effectiveness per rule ("*" = any rule): volume, how often supervisors act on
@@ -44,26 +49,29 @@ public final class AlertEffectivenessReport {
         long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
         Dataset<Row> alerts = ctx.alerts()
                 .filter(col("alertTime").geq(ctx.window().startMillis()).and(col("alertTime").lt(ctx.window().endMillisExclusive())))
-                .dropDuplicates("alertId");
+                // A replayed stream may write an alert twice: one row per alertId, the same one every run. A window
+                // sorts once; dropDuplicates keeps the first of string columns, which Spark can only sort-aggregate.
+                .withColumn("_n", row_number().over(Window.partitionBy("alertId")
+                        .orderBy(asc("alertTime"), asc("ruleId"), asc("conversationId"))))
+                .filter(col("_n").equalTo(1)).drop("_n");
         Dataset<Row> t = ctx.takeovers().select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"));
         Dataset<Row> delays = alerts.join(t, alerts.col("conversationId").equalTo(t.col("t_id"))
                         .and(t.col("t_time").geq(alerts.col("alertTime"))), "left")
                 .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
                 .agg(min(col("t_time")).as("next"))
                 .withColumn("delay", col("next").minus(col("alertTime")));
+        // Per rule and over all rules ("*", the rollup's grand total) in one job
         Map<String, AlertSums> alertSums = new TreeMap<>();
-        for (boolean any : new boolean[] {false, true}) {
-            Dataset<Row> d = any ? delays.withColumn("ruleId", lit(ANY)) : delays;
-            for (Row r : d.groupBy("ruleId").agg(Sums.rows(), countIf(col("delay").isNotNull()),
-                    countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
-                alertSums.put(r.getString(0), new AlertSums(r.getLong(1), r.getLong(2), r.getLong(3),
-                        r.isNullAt(4) ? Double.NaN : r.getDouble(4) / 60_000.0));
-            }
+        for (Row r : delays.rollup(col("ruleId")).agg(grouping("ruleId"), Sums.rows(), countIf(col("delay").isNotNull()),
+                countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
+            alertSums.put(r.getByte(1) == 1 ? ANY : r.getString(0), new AlertSums(r.getLong(2), r.getLong(3),
+                    r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
         }
 
+        // Facts hold one row per conversation, so distinct rules per row are distinct (conversation, rule) pairs
         Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"), explode(col("alertRuleIds")).as("ruleId"))
-                .dropDuplicates("conversationId", "ruleId");
+        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"),
+                explode(array_distinct(col("alertRuleIds"))).as("ruleId"));
         Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"), lit(ANY).as("ruleId"));
         Map<String, ConversationSums> convSums = new TreeMap<>();
         for (Row r : perRule.unionByName(anyRule).groupBy("ruleId")

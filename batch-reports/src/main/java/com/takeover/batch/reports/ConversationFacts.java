@@ -1,6 +1,7 @@
 package com.takeover.batch.reports;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.desc;
@@ -45,12 +46,25 @@ public final class ConversationFacts {
                 .filter(col("_n").equalTo(1)).drop("_n");
     }
 
-    public static Dataset<Row> build(Dataset<Row> conversations, Dataset<Row> latestOutcomes, ReportSettings s) {
-        // A replayed stream may write a conversation twice: keep its last summary
-        Dataset<Row> conv = conversations
+    /**
+     * One row per conversation, its last summary: a replayed stream may write a conversation twice. Replays are
+     * rare, so only the ids seen more than once go through the ordering window; the others pass as they are.
+     * Counting ids moves one narrow column instead of shuffling and sorting every summary.
+     */
+    static Dataset<Row> lastSummaries(Dataset<Row> conversations) {
+        Dataset<Row> repeated = broadcast(conversations.groupBy(col("conversationId").as("r_id")).count()
+                .filter(col("count").gt(1)).select("r_id"));
+        Column sameId = col("conversationId").eqNullSafe(col("r_id")); // null ids are one conversation, as in the window
+        Dataset<Row> once = conversations.join(repeated, sameId, "left_anti");
+        Dataset<Row> last = conversations.join(repeated, sameId, "left_semi")
                 .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
                         .orderBy(desc("endTime"), desc("startTime"), desc("customerMessages"), desc("takenOver"))))
                 .filter(col("_n").equalTo(1)).drop("_n");
+        return once.unionByName(last);
+    }
+
+    public static Dataset<Row> build(Dataset<Row> conversations, Dataset<Row> latestOutcomes, ReportSettings s) {
+        Dataset<Row> conv = lastSummaries(conversations);
         Dataset<Row> out = latestOutcomes.select(
                 col("conversationId").as("o_id"), col("resolved").as("o_resolved"), col("csat").as("o_csat"),
                 col("reopened").as("o_reopened"), col("timeToResolutionMs").as("o_ttr"),

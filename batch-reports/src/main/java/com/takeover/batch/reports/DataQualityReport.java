@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /**
  * What went in: rows read, outcomes rejected, superseded or without a conversation, and
@@ -20,8 +21,9 @@ public final class DataQualityReport {
     private DataQualityReport() {}
 
     public static Table build(ReportContext ctx, Inputs in) {
-        long inWindow = ctx.windowFacts().count();
-        long pending = ctx.windowFacts().filter(col("hasOutcome").equalTo(false)).count();
+        Row counts = ctx.windowFacts().agg(Sums.rows(), Sums.countIf(col("hasOutcome").equalTo(false))).first();
+        long inWindow = counts.getLong(0);
+        long pending = Rates.lng(counts.get(1)); // a sum: null when the window is empty
         long orphans = in.orphanOutcomesByKnownDate().entrySet().stream()
                 .filter(e -> ctx.window().contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         return Table.builder(NAME)
