@@ -164,19 +164,21 @@ final class Findings {
     static Table alertsView(Table alerts) {
         Table.Builder b = Table.builder("alerts_view").string("rule", "").string("alerts", "").string("per hour", "")
                 .string("acted on", "").string("median minutes to takeover", "").string("precision", "")
-                .string("recall", "").string("advice", "");
+                .string("recall", "").string("ended badly", "").string("advice", "");
         for (int r = 0; r < alerts.rows().size(); r++) {
             b.row(alerts.str(r, "ruleId").equals(ALL) ? "any rule" : alerts.str(r, "ruleId"),
                     Long.toString(alerts.lng(r, "alerts")), num(d(alerts, r, "alertsPerHour"), 2),
                     pct(d(alerts, r, "shareActedOn")), num(d(alerts, r, "medianMinutesToTakeover"), 1),
-                    pct(d(alerts, r, "precision")), pct(d(alerts, r, "recall")), alerts.str(r, "recommendation"));
+                    pct(d(alerts, r, "precision")), pct(d(alerts, r, "recall")), pct(d(alerts, r, "badOutcomeRate")),
+                    alerts.str(r, "recommendation"));
         }
         return b.build();
     }
 
     static String alertsSentence(Table alerts) {
         return "Per rule: how often it fires, how often a supervisor took over soon after, and how often the alerted "
-                + "conversation really was in trouble (precision) or the trouble was caught (recall).";
+                + "conversation really was in trouble (precision) or the trouble was caught (recall), and how many "
+                + "alerted conversations ended badly (a rule on requests for a human is in trouble by definition).";
     }
 
     static String alertChartSentence(Table alerts) {

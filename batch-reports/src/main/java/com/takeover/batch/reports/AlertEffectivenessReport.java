@@ -31,7 +31,9 @@ import org.apache.spark.sql.expressions.Window;
  *
  * <p>"In trouble": the customer asked for a human, or the outcome was bad (unresolved, reopened,
  * escalated or CSAT ≤ 2). Conversations whose outcome is still unknown and where no human was
- * asked for are left out of precision and recall.
+ * asked for are left out of precision and recall. A rule that fires on the customer's request for a
+ * human is right by that definition; for it, and next to precision for every rule, the share of alerted
+ * conversations whose outcome was bad says what the request alone cannot.
  */
 public final class AlertEffectivenessReport {
     public static final String NAME = "alert_effectiveness";
@@ -42,8 +44,12 @@ public final class AlertEffectivenessReport {
     /** Alert-side sums of one rule: alerts, followed by a takeover, acted on in time; median minutes. */
     record AlertSums(long alerts, long followed, long actedOn, double medianMinutes) {}
 
-    /** Conversation-side sums of one rule: alerted, alerted with known trouble status, alerted and troubled. */
-    record ConversationSums(long alerted, long known, long troubled) {}
+    /**
+     * Conversation-side sums of one rule: alerted; with known trouble status, and troubled; where the customer
+     * asked for a human; with a known outcome, and a bad one.
+     */
+    record ConversationSums(long alerted, long known, long troubled, long askedForHuman, long withOutcome,
+            long badOutcome) {}
 
     public static Table build(ReportContext ctx) {
         long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
@@ -70,14 +76,17 @@ public final class AlertEffectivenessReport {
 
         // Facts hold one row per conversation, so distinct rules per row are distinct (conversation, rule) pairs
         Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"),
+        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"), col("humanRequested"), col("bad"),
                 explode(array_distinct(col("alertRuleIds"))).as("ruleId"));
-        Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"), lit(ANY).as("ruleId"));
+        Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"),
+                col("humanRequested"), col("bad"), lit(ANY).as("ruleId"));
         Map<String, ConversationSums> convSums = new TreeMap<>();
         for (Row r : perRule.unionByName(anyRule).groupBy("ruleId")
-                .agg(Sums.rows(), countIf(col("troubled").isNotNull()), countIf(col("troubled").equalTo(1)))
+                .agg(Sums.rows(), countIf(col("troubled").isNotNull()), countIf(col("troubled").equalTo(1)),
+                        countIf(col("humanRequested")), countIf(col("bad").isNotNull()), countIf(col("bad").equalTo(1)))
                 .collectAsList()) {
-            convSums.put(r.getString(0), new ConversationSums(r.getLong(1), r.getLong(2), r.getLong(3)));
+            convSums.put(r.getString(0), new ConversationSums(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+                    r.getLong(5), r.getLong(6)));
         }
         long troubledTotal = f.filter(col("troubled").equalTo(1)).count();
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
@@ -96,7 +105,11 @@ public final class AlertEffectivenessReport {
                 .dbl("precision", "alerted conversations in trouble / alerted conversations (known status)")
                 .dbl("precisionCiLow", "95% Wilson interval, low").dbl("precisionCiHigh", "95% Wilson interval, high")
                 .dbl("recall", "troubled conversations this rule alerted on / all troubled conversations")
-                .string("recommendation", "tighten / loosen / keep, in plain words");
+                .string("recommendation", "tighten / loosen / keep, in plain words")
+                .dbl("askedForHumanShare", "alerted conversations where the customer asked for a human / alerted"
+                        + " conversations (near 1: in trouble by definition, precision says nothing)")
+                .dbl("badOutcomeRate", "alerted conversations that ended badly / alerted conversations with a known"
+                        + " outcome (precision without counting requests for a human)");
         TreeSet<String> rules = new TreeSet<>(alertSums.keySet());
         rules.addAll(convSums.keySet());
         rules.add(ANY);
@@ -105,14 +118,16 @@ public final class AlertEffectivenessReport {
         List<R> rows = new ArrayList<>();
         for (String rule : rules) {
             AlertSums a = alertSums.getOrDefault(rule, new AlertSums(0, 0, 0, Double.NaN));
-            ConversationSums c = convSums.getOrDefault(rule, new ConversationSums(0, 0, 0));
+            ConversationSums c = convSums.getOrDefault(rule, new ConversationSums(0, 0, 0, 0, 0, 0));
+            double askedShare = Rates.ratio(c.askedForHuman(), c.alerted());
             double precision = Rates.ratio(c.troubled(), c.known());
             Interval ci = Proportions.wilson(c.troubled(), c.known());
             double recall = Rates.ratio(c.troubled(), troubledTotal);
             rows.add(new R(rule, a.alerts(), new Object[] {
                 rule, a.alerts(), a.alerts() / hours, c.alerted(), a.actedOn(), Rates.ratio(a.actedOn(), a.alerts()),
                 a.medianMinutes(), precision, ci.low(), ci.high(), recall,
-                recommendation(a.alerts(), c.known(), precision, recall, s)
+                recommendation(a.alerts(), c.known(), precision, recall, askedShare, s),
+                askedShare, Rates.ratio(c.badOutcome(), c.withOutcome())
             }));
         }
         rows.sort(Comparator.<R, Boolean>comparing(r -> !r.rule().equals(ANY))
@@ -121,15 +136,24 @@ public final class AlertEffectivenessReport {
         return b.build();
     }
 
+    /** Alerted conversations that asked for a human, at or above which precision is right by definition. */
+    static final double ASKED_FOR_HUMAN_BY_DEFINITION = 0.95;
+
     /**
      * Tighten when most alerted conversations were fine (precision below 40%); loosen when alerts
      * are nearly always right (precision 70% or more) but catch less than half of the trouble;
-     * keep otherwise, or when there are too few alerts to judge.
+     * keep otherwise, or when there are too few alerts to judge. A rule whose alerted customers nearly all
+     * asked for a human is right by definition: no advice from precision (it would always say loosen).
      */
-    static String recommendation(long alerts, long known, double precision, double recall, ReportSettings s) {
+    static String recommendation(long alerts, long known, double precision, double recall, double askedForHumanShare,
+            ReportSettings s) {
         if (alerts < s.minAlertsToJudge() || known < s.minAlertsToJudge() || Double.isNaN(precision)) {
             return String.format(Locale.ROOT, "keep: too few alerts to judge (%d; needs %d with known outcomes)",
                     Math.min(alerts, known), s.minAlertsToJudge());
+        }
+        if (askedForHumanShare >= ASKED_FOR_HUMAN_BY_DEFINITION) {
+            return "keep: it fires when customers ask for a human, who are in trouble by definition; judge it by"
+                    + " how soon supervisors act and by badOutcomeRate";
         }
         int p = (int) Math.round(precision * 100);
         if (precision < 0.4) {

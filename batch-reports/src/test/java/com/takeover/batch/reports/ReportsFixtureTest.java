@@ -131,18 +131,35 @@ class ReportsFixtureTest {
         assertThat(t.dbl(0, "medianMinutesToTakeover")).isCloseTo(2.0, within(E)); // 1, 2, 10
         assertThat(t.dbl(0, "precision")).isCloseTo(0.6, within(E));
         assertThat(t.dbl(0, "recall")).isCloseTo(0.75, within(E));
+        // the human-request rule is right by definition; its outcomes say more: c9 ended unresolved
+        assertThat(t.dbl(2, "askedForHumanShare")).isCloseTo(1.0, within(E));
+        assertThat(t.dbl(2, "badOutcomeRate")).isCloseTo(1.0, within(E));
+        assertThat(t.dbl(risk, "askedForHumanShare")).isCloseTo(1.0 / 3, within(E)); // c5 asked
+        assertThat(t.dbl(risk, "badOutcomeRate")).isCloseTo(1.0 / 3, within(E)); // c5 bad; c7, c8 resolved
+        assertThat(t.dbl(0, "askedForHumanShare")).isCloseTo(2.0 / 5, within(E)); // c5, c9 of c2, c5, c7, c8, c9
+        assertThat(t.dbl(0, "badOutcomeRate")).isCloseTo(3.0 / 5, within(E)); // c2, c5, c9
+    }
+
+    @Test
+    void aRuleThatFiresOnRequestsForAHumanGetsNoAdviceFromItsPrecision() {
+        ReportSettings s = ReportSettings.defaults();
+        // precision 100% and a low recall would read "loosen" for any other rule
+        assertThat(AlertEffectivenessReport.recommendation(200, 200, 1.0, 0.2, 0.99, s))
+                .startsWith("keep: it fires when customers ask for a human");
+        assertThat(AlertEffectivenessReport.recommendation(200, 200, 1.0, 0.2, 0.30, s)).startsWith("loosen: 100%");
+        assertThat(AlertEffectivenessReport.recommendation(200, 200, 0.2, 0.2, 0.0, s)).startsWith("tighten: only 20%");
     }
 
     @Test
     void recommendationsInPlainWords() {
         ReportSettings s = ReportSettings.defaults();
-        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.3, 0.9, s))
+        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.3, 0.9, 0.0, s))
                 .isEqualTo("tighten: only 30% of alerted conversations were in trouble");
-        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.8, 0.3, s))
+        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.8, 0.3, 0.0, s))
                 .isEqualTo("loosen: 80% of its alerts are right but it catches only 30% of troubled conversations");
-        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.6, 0.3, s))
+        assertThat(AlertEffectivenessReport.recommendation(100, 100, 0.6, 0.3, 0.0, s))
                 .isEqualTo("keep: 60% of alerted conversations were in trouble");
-        assertThat(AlertEffectivenessReport.recommendation(5, 5, 0.1, 0.3, s)).startsWith("keep: too few alerts");
+        assertThat(AlertEffectivenessReport.recommendation(5, 5, 0.1, 0.3, 0.0, s)).startsWith("keep: too few alerts");
     }
 
     @Test
