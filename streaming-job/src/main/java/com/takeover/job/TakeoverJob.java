@@ -20,8 +20,9 @@ import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -273,6 +274,10 @@ public final class TakeoverJob {
         env.configure(c, TakeoverJob.class.getClassLoader());
     }
 
+    /** flink-dstl-dfs's base path option, by name: on a cluster that module is the cluster's, not in the job's jar. */
+    static final ConfigOption<String> CHANGELOG_BASE_PATH =
+            ConfigOptions.key("state.changelog.dstl.dfs.base-path").stringType().noDefaultValue();
+
     /**
      * The changelog state backend: state stays on the heap, each change is also appended to a log in files, and a
      * checkpoint writes only the log since the previous one; the whole state is written in the background every
@@ -287,7 +292,7 @@ public final class TakeoverJob {
         // backend cannot take: the job would fail at its first checkpoint. A restore takes over the checkpoint.
         c.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         if (config.checkpointDir() != null) {
-            c.set(FsStateChangelogOptions.BASE_PATH, toUri(config.checkpointDir()) + "/changelog");
+            c.set(CHANGELOG_BASE_PATH, toUri(config.checkpointDir()) + "/changelog");
         }
     }
 
