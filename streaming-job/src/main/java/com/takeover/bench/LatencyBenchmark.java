@@ -10,7 +10,10 @@ import com.takeover.kafka.TopicNames;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.simulate.ConversationSimulator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +46,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class LatencyBenchmark {
 
     public record Options(List<Integer> rates, List<JobConfig.Delivery> deliveries, Duration duration,
-            Duration warmUp, Duration checkpointInterval, Duration bufferTimeout, int partitions, boolean lake,
-            long seed) {}
+            Duration warmUp, Duration checkpointInterval, Duration checkpointMinPause,
+            JobConfig.StateBackend stateBackend, Duration bufferTimeout, int partitions, boolean lake, long seed) {}
 
+    /** {@code checkpoints} is null when Flink's statistics could not be read (the run's figures still hold). */
     public record Run(JobConfig.Delivery delivery, int rate, long sent, double achievedRate, long alertsSeen,
-            Percentiles latencyMs) {}
+            Percentiles latencyMs, CheckpointStats checkpoints) {}
 
     private LatencyBenchmark() {}
 
@@ -64,6 +68,9 @@ public final class LatencyBenchmark {
                     Run r = runOne(kafka, o, delivery, rate, "lat" + n + "-", dir.resolve("run" + n));
                     progress.printf(Locale.ROOT, "  sent %,d (%,.0f/s), alerts %,d; latency ms %s%n", r.sent(),
                             r.achievedRate(), r.alertsSeen(), r.latencyMs());
+                    if (r.checkpoints() != null) {
+                        progress.print(r.checkpoints().describe());
+                    }
                     runs.add(r);
                 }
             }
@@ -85,6 +92,8 @@ public final class LatencyBenchmark {
                 .transactionalIdPrefix(prefix + "job")
                 .delivery(delivery)
                 .checkpointInterval(o.checkpointInterval())
+                .checkpointMinPause(o.checkpointMinPause())
+                .stateBackend(o.stateBackend())
                 .transactionTimeout(Duration.ofMinutes(2))
                 .bufferTimeout(o.bufferTimeout())
                 .parallelism(2)
@@ -93,8 +102,10 @@ public final class LatencyBenchmark {
                 .outOfOrderness(Duration.ofMillis(500))
                 .idleness(Duration.ofSeconds(2))
                 .build();
-        LocalJob job = LocalJob.start(TakeoverJob.from(config),
-                LocalJob.Options.defaults().withSavepointDir(dir.resolve("savepoints")).withJobName("bench latency"));
+        // Flink's REST API on loopback, for the checkpoint statistics
+        int restPort = freePort();
+        LocalJob job = LocalJob.start(TakeoverJob.from(config), LocalJob.Options.defaults()
+                .withSavepointDir(dir.resolve("savepoints")).withJobName("bench latency").withWebUi(restPort));
         try {
             job.awaitRunning(Duration.ofSeconds(60));
             // a moment for the sources to connect: alerts of the first seconds are not counted anyway
@@ -110,9 +121,24 @@ public final class LatencyBenchmark {
             double seconds = (System.currentTimeMillis() - start) / 1000.0;
             producing.set(false);
             readerThread.join(o.checkpointInterval().toMillis() + 60_000);
-            return new Run(delivery, rate, sent, sent / seconds, reader.seen.get(), Percentiles.of(reader.latencies()));
+            CheckpointStats checkpoints = null;
+            if (!o.checkpointInterval().isZero()) {
+                try {
+                    checkpoints = CheckpointStats.fetch(restPort, job.client().getJobID().toHexString(), measureFrom);
+                } catch (Exception e) {
+                    System.err.println("  (no checkpoint statistics: " + e.getMessage() + ")");
+                }
+            }
+            return new Run(delivery, rate, sent, sent / seconds, reader.seen.get(), Percentiles.of(reader.latencies()),
+                    checkpoints);
         } finally {
             job.client().cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

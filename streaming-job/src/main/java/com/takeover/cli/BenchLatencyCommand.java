@@ -49,6 +49,14 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             description = "checkpoint interval (default: ${DEFAULT-VALUE}); exactly-once publishes on each checkpoint")
     String checkpointInterval;
 
+    @Option(names = "--checkpoint-min-pause", paramLabel = "DURATION",
+            description = "least time from one checkpoint's end to the next one's start (default: the job's default)")
+    String checkpointMinPause;
+
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog", defaultValue = "hashmap",
+            description = "where keyed state lives; changelog = incremental checkpoints (default: ${DEFAULT-VALUE})")
+    String stateBackend;
+
     @Option(names = "--buffer-timeout", paramLabel = "DURATION", defaultValue = "10ms",
             description = "network buffer timeout (default: ${DEFAULT-VALUE}, the job's default)")
     String bufferTimeout;
@@ -75,22 +83,27 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         List<JobConfig.Delivery> deliveries = new ArrayList<>();
         Duration checkpoint;
         Duration buffer;
+        Duration minPause;
+        JobConfig.StateBackend backend;
         try {
             for (String d : delivery) {
                 deliveries.add(JobConfig.Delivery.parse(d));
             }
             checkpoint = JobConfig.parseDuration(checkpointInterval);
             buffer = JobConfig.parseDuration(bufferTimeout);
+            minPause = checkpointMinPause == null ? null : JobConfig.parseDuration(checkpointMinPause);
+            backend = JobConfig.StateBackend.parse(stateBackend);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         List<LatencyBenchmark.Run> runs = LatencyBenchmark.run(new LatencyBenchmark.Options(rates, deliveries,
-                Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), checkpoint, buffer, partitions, lake, seed),
+                Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), checkpoint, minPause, backend, buffer, partitions, lake, seed),
                 System.err);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "latency: %d s per run (first %d s not counted), checkpoints every %s, buffer timeout %s,"
-                        + " %d partitions, parallelism 2, lake %s; %d cores, Java %s%n", seconds, warmUp,
-                checkpointInterval, bufferTimeout, partitions, lake ? "on" : "off",
+        out.printf(Locale.ROOT, "latency: %d s per run (first %d s not counted), checkpoints every %s (min pause %s, %s"
+                        + " state), buffer timeout %s, %d partitions, parallelism 2, lake %s; %d cores, Java %s%n", seconds,
+                warmUp, checkpointInterval, checkpointMinPause == null ? "default" : checkpointMinPause,
+                backend.label(), bufferTimeout, partitions, lake ? "on" : "off",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf("  %-14s %8s %9s %8s %8s %8s %8s %8s%n", "delivery", "offered", "achieved", "alerts", "p50 ms",
                 "p95 ms", "p99 ms", "max ms");

@@ -124,6 +124,16 @@ public final class JobCommand implements Callable<Integer> {
         flags.put(Key.CHECKPOINT_INTERVAL.key(), v);
     }
 
+    @Option(names = "--checkpoint-min-pause", paramLabel = "DURATION", description = "Least time from one checkpoint's end to the next one's start (default: 0).")
+    void checkpointMinPause(String v) {
+        flags.put(Key.CHECKPOINT_MIN_PAUSE.key(), v);
+    }
+
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog", description = "changelog: incremental checkpoints, shorter under exactly-once, for some throughput (default: hashmap).")
+    void stateBackend(String v) {
+        flags.put(Key.STATE_BACKEND.key(), v);
+    }
+
     @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Durable checkpoint storage (file:///..., s3://..., hdfs://...).")
     void checkpointDir(String v) {
         flags.put(Key.CHECKPOINT_DIR.key(), v);

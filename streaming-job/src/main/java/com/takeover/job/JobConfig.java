@@ -51,6 +51,30 @@ public final class JobConfig implements Serializable {
         }
     }
 
+    /** Where keyed state lives and what a checkpoint writes. */
+    public enum StateBackend {
+        /** State on the heap; every checkpoint writes all of it. The fastest per event. */
+        HASHMAP,
+        /**
+         * State on the heap plus a log of its changes: a checkpoint writes only the changes since the last one
+         * (the whole state is written in the background, periodically). Short checkpoints, some throughput.
+         */
+        CHANGELOG;
+
+        public static StateBackend parse(String s) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "hashmap" -> HASHMAP;
+                case "changelog" -> CHANGELOG;
+                default -> throw new IllegalArgumentException(
+                        "unknown state backend '" + s + "' (expected hashmap or changelog)");
+            };
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Where the event source starts when the consumer group has no committed offsets (and no checkpoint is restored). */
     public enum StartFrom {
         EARLIEST,
@@ -81,6 +105,8 @@ public final class JobConfig implements Serializable {
         TRANSACTIONAL_ID_PREFIX("transactional-id-prefix", "prefix of Kafka transactional ids (exactly-once)", "takeover-alerts"),
         TRANSACTION_TIMEOUT("transaction-timeout", "producer transaction.timeout.ms (exactly-once); below the broker's transaction.max.timeout.ms", "5m"),
         CHECKPOINT_INTERVAL("checkpoint-interval", "checkpoint interval; 0 disables checkpoints (not with exactly-once)", "10s"),
+        CHECKPOINT_MIN_PAUSE("checkpoint-min-pause", "least time from one checkpoint's end to the next one's start; empty = 0 with exactly-once (alerts wait for the next checkpoint), else half the interval, at most 5s", ""),
+        STATE_BACKEND("state-backend", "hashmap|changelog: changelog makes checkpoints incremental (short checkpoints, some throughput)", "hashmap"),
         CHECKPOINT_DIR("checkpoint-dir", "durable checkpoint storage (file:// or a DFS URI); empty = a temporary directory when the job runs locally, the cluster's own storage on a cluster", ""),
         LAKE_PATH("lake-path", "root of the Parquet lake (conversations/, alerts/, takeovers/); empty = no lake", "lake"),
         KEEP_MASKED_TEXT("keep-masked-text", "also store PII-masked transcripts in conversations/", "false"),
@@ -138,6 +164,8 @@ public final class JobConfig implements Serializable {
     private final String transactionalIdPrefix;
     private final Duration transactionTimeout;
     private final Duration checkpointInterval;
+    private final Duration checkpointMinPause;
+    private final StateBackend stateBackend;
     private final String checkpointDir;
     private final String lakePath;
     private final boolean keepMaskedText;
@@ -162,6 +190,9 @@ public final class JobConfig implements Serializable {
         this.transactionalIdPrefix = requireText(b.transactionalIdPrefix, Key.TRANSACTIONAL_ID_PREFIX);
         this.transactionTimeout = requirePositive(b.transactionTimeout, Key.TRANSACTION_TIMEOUT);
         this.checkpointInterval = requireNonNegative(b.checkpointInterval, Key.CHECKPOINT_INTERVAL);
+        this.checkpointMinPause = b.checkpointMinPause == null ? null
+                : requireNonNegative(b.checkpointMinPause, Key.CHECKPOINT_MIN_PAUSE);
+        this.stateBackend = Objects.requireNonNull(b.stateBackend, "stateBackend");
         this.checkpointDir = blankToNull(b.checkpointDir);
         this.lakePath = blankToNull(b.lakePath);
         this.keepMaskedText = b.keepMaskedText;
@@ -225,6 +256,8 @@ public final class JobConfig implements Serializable {
         b.transactionalIdPrefix = transactionalIdPrefix;
         b.transactionTimeout = transactionTimeout;
         b.checkpointInterval = checkpointInterval;
+        b.checkpointMinPause = checkpointMinPause;
+        b.stateBackend = stateBackend;
         b.checkpointDir = checkpointDir;
         b.lakePath = lakePath;
         b.keepMaskedText = keepMaskedText;
@@ -307,6 +340,26 @@ public final class JobConfig implements Serializable {
     /** Zero when checkpoints are disabled. */
     public Duration checkpointInterval() {
         return checkpointInterval;
+    }
+
+    /**
+     * Least time between the end of one checkpoint and the start of the next. By default none under exactly-once,
+     * where every alert waits for the next checkpoint (a pause after a slow one delays all of them); else half the
+     * interval, at most 5 s, which leaves a busy job room to work between checkpoints.
+     */
+    public Duration checkpointMinPause() {
+        if (checkpointMinPause != null) {
+            return checkpointMinPause;
+        }
+        if (delivery == Delivery.EXACTLY_ONCE) {
+            return Duration.ZERO;
+        }
+        Duration half = checkpointInterval.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(5)) < 0 ? half : Duration.ofSeconds(5);
+    }
+
+    public StateBackend stateBackend() {
+        return stateBackend;
     }
 
     /** Null when checkpoints are kept in the job manager's memory. */
@@ -395,6 +448,8 @@ public final class JobConfig implements Serializable {
             m.put(Key.TRANSACTION_TIMEOUT.key(), format(transactionTimeout));
         }
         m.put(Key.CHECKPOINT_INTERVAL.key(), format(checkpointInterval));
+        m.put(Key.CHECKPOINT_MIN_PAUSE.key(), checkpointMinPause == null ? "" : format(checkpointMinPause));
+        m.put(Key.STATE_BACKEND.key(), stateBackend.label());
         m.put(Key.CHECKPOINT_DIR.key(), checkpointDir == null ? "" : checkpointDir);
         m.put(Key.LAKE_PATH.key(), lakePath == null ? "" : lakePath);
         m.put(Key.KEEP_MASKED_TEXT.key(), Boolean.toString(keepMaskedText));
@@ -516,6 +571,8 @@ public final class JobConfig implements Serializable {
         private String transactionalIdPrefix = Key.TRANSACTIONAL_ID_PREFIX.defaultValue();
         private Duration transactionTimeout = parseDuration(Key.TRANSACTION_TIMEOUT.defaultValue());
         private Duration checkpointInterval = parseDuration(Key.CHECKPOINT_INTERVAL.defaultValue());
+        private Duration checkpointMinPause;
+        private StateBackend stateBackend = StateBackend.parse(Key.STATE_BACKEND.defaultValue());
         private String checkpointDir;
         private String lakePath = Key.LAKE_PATH.defaultValue();
         private boolean keepMaskedText;
@@ -572,6 +629,8 @@ public final class JobConfig implements Serializable {
                     case TRANSACTIONAL_ID_PREFIX -> transactionalIdPrefix = v;
                     case TRANSACTION_TIMEOUT -> transactionTimeout = parseDuration(v);
                     case CHECKPOINT_INTERVAL -> checkpointInterval = parseDuration(v);
+                    case CHECKPOINT_MIN_PAUSE -> checkpointMinPause = v.isEmpty() ? null : parseDuration(v);
+                    case STATE_BACKEND -> stateBackend = StateBackend.parse(v);
                     case CHECKPOINT_DIR -> checkpointDir = v;
                     case LAKE_PATH -> lakePath = v;
                     case KEEP_MASKED_TEXT -> keepMaskedText = parseBoolean(v, k);
@@ -637,6 +696,16 @@ public final class JobConfig implements Serializable {
 
         public Builder checkpointInterval(Duration v) {
             this.checkpointInterval = v;
+            return this;
+        }
+
+        public Builder checkpointMinPause(Duration v) {
+            this.checkpointMinPause = v;
+            return this;
+        }
+
+        public Builder stateBackend(StateBackend v) {
+            this.stateBackend = v;
             return this;
         }
 

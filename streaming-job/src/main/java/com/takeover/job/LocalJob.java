@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -103,6 +105,13 @@ public final class LocalJob implements AutoCloseable {
                 : Files.createTempDirectory("takeover-checkpoints-").toUri().toString();
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        if (config.stateBackend() == JobConfig.StateBackend.CHANGELOG) {
+            // The change log is written by the task managers: set it on the cluster too, next to the checkpoints.
+            TakeoverJob.changelog(conf, config);
+            conf.set(FsStateChangelogOptions.BASE_PATH, dir + "/changelog");
+        }
+        // The web UI (and the latency benchmark, through the same REST API) shows the last 100 checkpoints, not 10.
+        conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 100);
         return conf;
     }
 

@@ -15,18 +15,24 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -253,9 +259,12 @@ public final class TakeoverJob {
         Configuration c = new Configuration();
         if (!config.checkpointInterval().isZero()) {
             env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-            // Leave the job room to make progress between checkpoints.
-            env.getCheckpointConfig().setMinPauseBetweenCheckpoints(
-                    Math.min(config.checkpointInterval().toMillis() / 2, 5_000));
+            // Under exactly-once every alert waits for the next barrier: a pause after a slow checkpoint is
+            // added to the latency of the alerts that wait for it.
+            env.getCheckpointConfig().setMinPauseBetweenCheckpoints(config.checkpointMinPause().toMillis());
+        }
+        if (config.stateBackend() == JobConfig.StateBackend.CHANGELOG) {
+            changelog(c, config);
         }
         if (config.checkpointDir() != null) {
             c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -263,6 +272,28 @@ public final class TakeoverJob {
             c.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, toUri(config.checkpointDir()) + "/savepoints");
         }
         env.configure(c, TakeoverJob.class.getClassLoader());
+    }
+
+    /** flink-dstl-dfs's base path option, by name: on a cluster that module is the cluster's, not in the job's jar. */
+    static final ConfigOption<String> CHANGELOG_BASE_PATH =
+            ConfigOptions.key("state.changelog.dstl.dfs.base-path").stringType().noDefaultValue();
+
+    /**
+     * The changelog state backend: state stays on the heap, each change is also appended to a log in files, and a
+     * checkpoint writes only the log since the previous one; the whole state is written in the background every
+     * minute, which bounds the log a restore replays. The log lives next to the checkpoints. A restore claims
+     * the checkpoint or savepoint it starts from (Flink may delete it once newer checkpoints exist).
+     */
+    static void changelog(Configuration c, JobConfig config) {
+        c.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
+        c.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        c.set(StateChangelogOptions.PERIODIC_MATERIALIZATION_INTERVAL, Duration.ofMinutes(1));
+        // Restored in Flink's default NO_CLAIM mode, the first checkpoint would have to be a full one, which this
+        // backend cannot take: the job would fail at its first checkpoint. A restore takes over the checkpoint.
+        c.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+        if (config.checkpointDir() != null) {
+            c.set(CHANGELOG_BASE_PATH, toUri(config.checkpointDir()) + "/changelog");
+        }
     }
 
     /** The rules in force at start: the config's rules file, or the built-in defaults. */

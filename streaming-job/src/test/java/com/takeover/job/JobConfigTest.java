@@ -117,6 +117,10 @@ class JobConfigTest {
                 .hasMessageContaining("'bootstrap.servers' is set by the job itself");
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("abandon-ttl", "0")))
                 .hasMessage("abandon-ttl: must be positive, was 0");
+        assertThatThrownBy(() -> JobConfig.fromMap(Map.of("state-backend", "rocks")))
+                .hasMessageStartingWith("state-backend: ").hasMessageContaining("hashmap or changelog");
+        assertThatThrownBy(() -> JobConfig.fromMap(Map.of("checkpoint-min-pause", "soon")))
+                .hasMessageStartingWith("checkpoint-min-pause: ");
     }
 
     @Test

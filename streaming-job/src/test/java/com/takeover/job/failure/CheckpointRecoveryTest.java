@@ -15,6 +15,7 @@ import com.takeover.schema.TakeoverAlert;
 import com.takeover.testing.LakeFiles;
 import com.takeover.testing.TestKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -59,10 +63,13 @@ class CheckpointRecoveryTest {
     static final long DELAY_MICROS = 1_000;
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    /** Where the task manager writes the change logs of the jobs run with {@code state-backend=changelog}. */
+    static final Path CHANGELOG = tempDirectory("recovery-changelog-");
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+                    .setConfiguration(changelogStorage(CHANGELOG)).build());
 
     static EmbeddedKafka kafka;
     static TestKafka clients;
@@ -132,12 +139,24 @@ class CheckpointRecoveryTest {
 
     @Test
     void exactlyOnceCancelledMidStreamAndRestoredFromItsRetainedCheckpoint() throws Exception {
-        TopicNames t = topics("cancel-eo-");
-        Path checkpoints = dir.resolve("cancel-eo-checkpoints");
-        Path lake = dir.resolve("cancel-eo-lake");
-        JobConfig cfg = config(t, "cancel-eo", JobConfig.Delivery.EXACTLY_ONCE)
+        cancelAndRestore("cancel-eo", b -> b);
+    }
+
+    @Test
+    void exactlyOnceWithTheChangelogStateBackendCancelledAndRestoredFromItsRetainedCheckpoint() throws Exception {
+        long before = filesUnder(CHANGELOG);
+        cancelAndRestore("cancel-eo-changelog", b -> b.stateBackend(JobConfig.StateBackend.CHANGELOG));
+        // the checkpoints really were incremental: the state's changes went to the change log
+        assertThat(filesUnder(CHANGELOG)).as("change log files").isGreaterThan(before);
+    }
+
+    private void cancelAndRestore(String name, UnaryOperator<JobConfig.Builder> options) throws Exception {
+        TopicNames t = topics(name + "-");
+        Path checkpoints = dir.resolve(name + "-checkpoints");
+        Path lake = dir.resolve(name + "-lake");
+        JobConfig cfg = options.apply(config(t, name, JobConfig.Delivery.EXACTLY_ONCE)
                 .checkpointDir(checkpoints.toString())
-                .lakePath(lake.toString())
+                .lakePath(lake.toString()))
                 .build();
         Configuration retain = new Configuration();
         retain.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
@@ -146,7 +165,7 @@ class CheckpointRecoveryTest {
         FaultySentiment.reset(DELAY_MICROS);
         StreamExecutionEnvironment env = Pipeline.environment(2, 0, retain);
         TakeoverJob.from(cfg).scorer(FaultySentiment.scorer()).build(env);
-        JobClient first = env.executeAsync("cancel-eo first attempt");
+        JobClient first = env.executeAsync(name + " first attempt");
 
         // Cancel once a good part of the alerts is committed (so at least one checkpoint completed)
         int committedAtCancel = waitForAlerts(t, true, reference.size() / 4).size();
@@ -162,7 +181,7 @@ class CheckpointRecoveryTest {
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
         StreamExecutionEnvironment again = Pipeline.environment(2, 0, restore);
         TakeoverJob.from(cfg).scorer(FaultySentiment.scorer()).build(again);
-        JobClient second = again.executeAsync("cancel-eo restored from " + checkpoint.getFileName());
+        JobClient second = again.executeAsync(name + " restored from " + checkpoint.getFileName());
         try {
             List<TakeoverAlert> committed = settledAlerts(t, true);
             assertThat(committed).as("no duplicate").hasSize(reference.size());
@@ -171,7 +190,7 @@ class CheckpointRecoveryTest {
         } finally {
             second.cancel().get(1, TimeUnit.MINUTES);
         }
-        System.err.printf("cancel-eo: cancelled after %d of %d messages with %d of %d alerts committed; the restored"
+        System.err.printf(name + ": cancelled after %d of %d messages with %d of %d alerts committed; the restored"
                 + " job scored %d%n", scoredBeforeCancel, customerMessages, committedAtCancel, reference.size(),
                 FaultySentiment.calls());
         // The restored job resumed where the checkpoint was: it did not score everything again
@@ -182,6 +201,15 @@ class CheckpointRecoveryTest {
     void exactlyOnceTaskFailureRestartsFromTheLastCheckpointWithoutLossOrDuplicate() throws Exception {
         TopicNames t = topics("fail-eo-");
         List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo", JobConfig.Delivery.EXACTLY_ONCE, true);
+        assertThat(committed).as("no duplicate").hasSize(reference.size());
+        Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
+    }
+
+    @Test
+    void exactlyOnceWithTheChangelogStateBackendRestartsAfterATaskFailureWithoutLossOrDuplicate() throws Exception {
+        TopicNames t = topics("fail-eo-changelog-");
+        List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo-changelog", JobConfig.Delivery.EXACTLY_ONCE, true,
+                b -> b.stateBackend(JobConfig.StateBackend.CHANGELOG));
         assertThat(committed).as("no duplicate").hasSize(reference.size());
         Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
     }
@@ -201,8 +229,13 @@ class CheckpointRecoveryTest {
      */
     private List<TakeoverAlert> runWithTaskFailure(TopicNames t, String name, JobConfig.Delivery delivery,
             boolean readCommitted) throws Exception {
+        return runWithTaskFailure(t, name, delivery, readCommitted, b -> b);
+    }
+
+    private List<TakeoverAlert> runWithTaskFailure(TopicNames t, String name, JobConfig.Delivery delivery,
+            boolean readCommitted, UnaryOperator<JobConfig.Builder> options) throws Exception {
         Path checkpoints = dir.resolve(name + "-checkpoints");
-        JobConfig cfg = config(t, name, delivery).checkpointDir(checkpoints.toString()).build();
+        JobConfig cfg = options.apply(config(t, name, delivery).checkpointDir(checkpoints.toString())).build();
         FaultySentiment.reset(DELAY_MICROS);
         StreamExecutionEnvironment env = Pipeline.environment(2, 3, null);
         TakeoverJob.from(cfg).scorer(FaultySentiment.scorer()).build(env);
@@ -222,6 +255,30 @@ class CheckpointRecoveryTest {
             return alerts;
         } finally {
             job.cancel().get(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** The change log's storage on the task manager (a cluster-wide setting, as on a real cluster). */
+    static Configuration changelogStorage(Path dir) {
+        Configuration c = new Configuration();
+        c.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        c.set(FsStateChangelogOptions.BASE_PATH, dir.toUri().toString());
+        return c;
+    }
+
+    static Path tempDirectory(String prefix) {
+        try {
+            Path d = Files.createTempDirectory(prefix);
+            d.toFile().deleteOnExit();
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long filesUnder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).count();
         }
     }
 

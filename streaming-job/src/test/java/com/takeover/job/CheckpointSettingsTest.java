@@ -1,0 +1,65 @@
+package com.takeover.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.TernaryBoolean;
+import org.junit.jupiter.api.Test;
+
+/** What the checkpoint settings of a {@link JobConfig} make of a Flink environment. */
+class CheckpointSettingsTest {
+
+    static StreamExecutionEnvironment configured(JobConfig config) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TakeoverJob.configure(env, config);
+        return env;
+    }
+
+    @Test
+    void exactlyOnceStartsTheNextCheckpointWithoutAPauseByDefault() {
+        JobConfig eo = JobConfig.fromMap(Map.of("delivery", "exactly-once", "checkpoint-interval", "1s"));
+        assertThat(configured(eo).getCheckpointConfig().getMinPauseBetweenCheckpoints()).isZero();
+    }
+
+    @Test
+    void atLeastOnceKeepsAPauseOfHalfTheIntervalAtMostFiveSecondsByDefault() {
+        JobConfig oneSecond = JobConfig.fromMap(Map.of("checkpoint-interval", "1s"));
+        assertThat(configured(oneSecond).getCheckpointConfig().getMinPauseBetweenCheckpoints()).isEqualTo(500);
+        JobConfig oneMinute = JobConfig.fromMap(Map.of("checkpoint-interval", "1m"));
+        assertThat(configured(oneMinute).getCheckpointConfig().getMinPauseBetweenCheckpoints()).isEqualTo(5_000);
+    }
+
+    @Test
+    void aGivenPauseWinsWhateverTheGuarantee() {
+        JobConfig eo = JobConfig.fromMap(Map.of("delivery", "exactly-once", "checkpoint-interval", "1s",
+                "checkpoint-min-pause", "200ms"));
+        assertThat(eo.checkpointMinPause()).isEqualTo(Duration.ofMillis(200));
+        assertThat(configured(eo).getCheckpointConfig().getMinPauseBetweenCheckpoints()).isEqualTo(200);
+        JobConfig alo = JobConfig.fromMap(Map.of("checkpoint-min-pause", "0"));
+        assertThat(configured(alo).getCheckpointConfig().getMinPauseBetweenCheckpoints()).isZero();
+    }
+
+    @Test
+    void stateIsOnTheHeapWithFullCheckpointsByDefault() {
+        StreamExecutionEnvironment env = configured(JobConfig.defaults());
+        assertThat(env.isChangelogStateBackendEnabled()).isNotEqualTo(TernaryBoolean.TRUE);
+        assertThat(JobConfig.defaults().stateBackend()).isEqualTo(JobConfig.StateBackend.HASHMAP);
+    }
+
+    @Test
+    void theChangelogBackendWritesItsLogNextToTheCheckpointsAndClaimsWhatItRestores() {
+        JobConfig c = JobConfig.fromMap(Map.of("state-backend", "changelog", "checkpoint-dir", "file:///data/cp"));
+        StreamExecutionEnvironment env = configured(c);
+        assertThat(env.isChangelogStateBackendEnabled()).isEqualTo(TernaryBoolean.TRUE);
+        assertThat(env.getConfiguration().get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE)).isEqualTo("filesystem");
+        assertThat(env.getConfiguration().get(FsStateChangelogOptions.BASE_PATH)).isEqualTo("file:///data/cp/changelog");
+        // restored in NO_CLAIM mode it would fail at its first checkpoint (it cannot take a full one)
+        assertThat(env.getConfiguration().get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
+    }
+}
