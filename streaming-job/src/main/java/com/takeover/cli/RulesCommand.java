@@ -39,15 +39,19 @@ import picocli.CommandLine.Spec;
         name = "rules",
         mixinStandardHelpOptions = true,
         description = {
-            "Alert rules at run time: the live job reads the compacted alert-rules topic (key = rule id, value = the",
-            "rule as JSON, no value = delete) and overlays it on the rules file it started with; no restart, no state lost.",
+            "Alert rules at run time: the live job reads the compacted alert-rules topic (key = rule id, value ="
+                    + " the rule as JSON, no value = delete) and overlays it on the rules file it started with; no"
+                    + " restart, no state lost.",
             "Try a rule set on events first with 'bin/takeover score --rules FILE'."},
         subcommands = {RulesCommand.Check.class, RulesCommand.Publish.class, RulesCommand.Delete.class,
             RulesCommand.ListRules.class},
         footer = {
             "",
-            "Exit codes: 0 done; 1 an invalid rules file, a changed rule without a higher version, a refusal by the job,",
-            "or Kafka unreachable; 2 bad arguments.",
+            "Exit codes:",
+            "  0  done",
+            "  1  an invalid rules file or a changed rule without a higher version (nothing",
+            "     sent), a refusal by the job, or Kafka unreachable",
+            "  2  bad arguments",
             "",
             "Example:",
             "  bin/takeover rules publish my-rules.yaml --bootstrap-servers localhost:9092"})
@@ -131,10 +135,11 @@ public final class RulesCommand implements Runnable {
 
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = {
-                "Publishes every rule of FILE to the rules topic, keyed by id. Checked first, nothing sent on any problem:",
-                "the file must be valid, and a rule that differs from the one on the topic must have a higher version",
-                "(the job refuses a lower one). Rules already published unchanged are not sent again. Then waits --wait",
-                "for the job to report a refusal on the rejections topic (it reports refusals only)."})
+                "Publishes the changed rules of FILE to the rules topic, keyed by id.",
+                "Checked first, nothing sent on any problem: the file must be valid, and a rule that differs from the"
+                        + " one on the topic must have a higher version (the job refuses a lower one). Rules already"
+                        + " published unchanged are not sent again. Then watches the rejections topic for --wait:"
+                        + " the job reports refusals only."})
     static final class Publish implements Callable<Integer> {
         @Spec
         CommandSpec spec;
