@@ -1,6 +1,11 @@
 package com.takeover.batch.cli;
 
 import com.takeover.batch.lake.LakeInputException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,9 +60,20 @@ public final class BatchCli implements Runnable {
         return inputProblem(ex) != null ? BAD_INPUT : FAILURE;
     }
 
-    /** The input error behind a failure: ours, or a file Spark could not read. */
+    /**
+     * The input error behind a failure: ours, or a file Spark could not read. Searched through causes and suppressed
+     * exceptions: when stages fail together Spark reports STAGE_MATERIALIZATION_MULTIPLE_FAILURES, and the read error
+     * may be any one of them.
+     */
     static Throwable inputProblem(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        todo.add(ex);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof LakeInputException) {
                 return t;
             }
@@ -66,6 +82,10 @@ public final class BatchCli implements Runnable {
                     || m.contains("PATH_NOT_FOUND"))) {
                 return t;
             }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(Arrays.asList(t.getSuppressed()));
         }
         return null;
     }
