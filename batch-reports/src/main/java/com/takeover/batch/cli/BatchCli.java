@@ -77,9 +77,7 @@ public final class BatchCli implements Runnable {
             if (t instanceof LakeInputException) {
                 return t;
             }
-            String m = t.getMessage();
-            if (m != null && (m.contains("FAILED_READ_FILE") || m.contains("Encountered error while reading file")
-                    || m.contains("PATH_NOT_FOUND"))) {
+            if (readErrorLine(t.getMessage()) != null) {
                 return t;
             }
             if (t.getCause() != null) {
@@ -90,10 +88,35 @@ public final class BatchCli implements Runnable {
         return null;
     }
 
+    /** What Spark says when it cannot read a file, in the order to look for it on a line. */
+    private static final String[] READ_ERRORS = {"[FAILED_READ_FILE", "Encountered error while reading file",
+        "[PATH_NOT_FOUND", "PATH_NOT_FOUND"};
+
+    /**
+     * The read error in a message, from where it starts to the end of its line: Spark nests it in "Job aborted
+     * due to stage failure: ..." lines, and lists several under STAGE_MATERIALIZATION_MULTIPLE_FAILURES.
+     */
+    static String readErrorLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        for (String line : message.split("\n")) {
+            for (String marker : READ_ERRORS) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    return line.substring(at).trim();
+                }
+            }
+        }
+        return null;
+    }
+
     static String message(Throwable ex) {
         Throwable t = inputProblem(ex);
         if (t == null) {
             t = ex;
+        } else if (!(t instanceof LakeInputException)) {
+            return readErrorLine(t.getMessage());
         }
         String msg = t.getMessage();
         if (msg == null || msg.isBlank()) {

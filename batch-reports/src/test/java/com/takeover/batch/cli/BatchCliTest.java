@@ -23,6 +23,18 @@ class BatchCliTest {
     }
 
     @Test
+    void theReadErrorIsTakenFromSparksListOfFailuresOnOneLine() {
+        RuntimeException multiple = new RuntimeException(
+                "[STAGE_MATERIALIZATION_MULTIPLE_FAILURES] Multiple failures (2) in stage materialization:\n"
+                        + "1. Job aborted due to stage failure: Task 0 in stage 3.0 failed 1 times, most recent failure:"
+                        + " Lost task 0.0: org.apache.spark.SparkException: " + READ_ERROR + "\n"
+                        + "2. Job 7 cancelled as part of cancellation of all jobs");
+
+        assertThat(BatchCli.exitCode(multiple)).isEqualTo(BatchCli.BAD_INPUT);
+        assertThat(BatchCli.message(multiple)).isEqualTo(READ_ERROR);
+    }
+
+    @Test
     void anyOtherFailureExitsOneWithItsOwnFirstLine() {
         RuntimeException bug = new RuntimeException("something broke\n\tat somewhere");
         assertThat(BatchCli.exitCode(bug)).isEqualTo(BatchCli.FAILURE);
