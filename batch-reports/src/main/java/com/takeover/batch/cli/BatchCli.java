@@ -89,8 +89,8 @@ public final class BatchCli implements Runnable {
     }
 
     /** What Spark says when it cannot read a file, in the order to look for it on a line. */
-    private static final String[] READ_ERRORS = {"[FAILED_READ_FILE", "Encountered error while reading file",
-        "[PATH_NOT_FOUND", "PATH_NOT_FOUND"};
+    private static final String[] READ_ERRORS = {"FAILED_READ_FILE", "Encountered error while reading file",
+        "PATH_NOT_FOUND"};
 
     /**
      * The read error in a message, from where it starts to the end of its line: Spark nests it in "Job aborted
@@ -104,7 +104,8 @@ public final class BatchCli implements Runnable {
             for (String marker : READ_ERRORS) {
                 int at = line.indexOf(marker);
                 if (at >= 0) {
-                    return line.substring(at).trim();
+                    // from the error class's opening bracket, where it has one: "[FAILED_READ_FILE.NO_HINT] ..."
+                    return line.substring(at > 0 && line.charAt(at - 1) == '[' ? at - 1 : at).trim();
                 }
             }
         }
