@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class RulesTopic implements AutoCloseable {
     private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
 
+    private final String bootstrapServers;
     private final String rulesTopic;
     private final String rejectionsTopic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -45,6 +46,7 @@ public final class RulesTopic implements AutoCloseable {
 
     public RulesTopic(String bootstrapServers, Map<String, String> clientProperties, String rulesTopic,
             String rejectionsTopic) {
+        this.bootstrapServers = bootstrapServers;
         this.rulesTopic = rulesTopic;
         this.rejectionsTopic = rejectionsTopic;
         Properties c = new Properties();
@@ -151,11 +153,12 @@ public final class RulesTopic implements AutoCloseable {
         try {
             info = consumer.partitionsFor(topic, METADATA_WAIT);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            info = null;
+            throw new IllegalStateException("no answer from Kafka at " + bootstrapServers + " within "
+                    + METADATA_WAIT.toSeconds() + " s about topic " + topic, e);
         }
         if (info == null || info.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist on the cluster: create it first"
-                    + " (alert-rules compacted, see docs/streaming-job.md)");
+                    + " (the job's topics and their settings: docs/streaming-job.md)");
         }
         return info.stream().map(pi -> new TopicPartition(topic, pi.partition())).toList();
     }
