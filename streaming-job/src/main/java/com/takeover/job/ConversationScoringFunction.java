@@ -150,8 +150,9 @@ public class ConversationScoringFunction
 
     @Override
     public void open(OpenContext openContext) {
+        // Our own serializer (not the POJO one): every checkpoint writes every open conversation.
         conversation = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_CONVERSATION,
-                TypeInformation.of(ConversationWithTimers.class)));
+                new ConversationWithTimersSerializer()));
         legacyConversation = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CONVERSATION,
                 TypeInformation.of(ConversationState.class)));
         legacyCheckTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(LEGACY_STATE_CHECK_TIMER, Types.LONG));

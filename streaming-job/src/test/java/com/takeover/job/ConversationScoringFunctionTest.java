@@ -527,6 +527,82 @@ class ConversationScoringFunctionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    /**
+     * The keyed state as versions before {@link ConversationWithTimersSerializer} wrote it: the same
+     * {@link ConversationWithTimers} under the same name, through Flink's POJO serializer. Scores the events and
+     * registers the stall check and the abandon timer, as the operator does.
+     */
+    static final class PojoFormat extends KeyedBroadcastProcessFunction<String, IngestedEvent, RuleUpdate,
+            TakeoverAlert> {
+        private final com.takeover.scoring.ConversationScorer scorer = Events.scriptedScorer();
+
+        @Override
+        public void processElement(IngestedEvent in, ReadOnlyContext ctx, Collector<TakeoverAlert> out)
+                throws Exception {
+            ValueState<ConversationWithTimers> state = getRuntimeContext().getState(new ValueStateDescriptor<>(
+                    ConversationScoringFunction.STATE_CONVERSATION, TypeInformation.of(ConversationWithTimers.class)));
+            ConversationWithTimers c = state.value();
+            if (c == null) {
+                c = new ConversationWithTimers(new ConversationState(in.event.getConversationId()));
+            }
+            scorer.apply(c.conversation, in.event);
+            var next = new com.takeover.rules.RuleEvaluator(scorer)
+                    .nextTimeBasedCheck(c.conversation, rules(), in.event.getEventTime());
+            if (next.isPresent() && c.checkTimer == ConversationWithTimers.NONE) {
+                ctx.timerService().registerEventTimeTimer(next.getAsLong());
+                c.checkTimer = next.getAsLong();
+            }
+            if (c.cleanupTimer == ConversationWithTimers.NONE) {
+                c.cleanupTimer = c.conversation.lastEventTime + TTL;
+                ctx.timerService().registerEventTimeTimer(c.cleanupTimer);
+            }
+            state.update(c);
+        }
+
+        @Override
+        public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<TakeoverAlert> out) {}
+    }
+
+    @Test
+    void aSnapshotWrittenByThePojoSerializerRestoresAndTheNextOneIsInTheStateFormat() throws Exception {
+        harness.close();
+        var old = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new PojoFormat(),
+                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        Events.Conversation c = Events.conversation("c12");
+        for (ConversationEvent e : List.of(c.started("vip"), c.after(10).customer("hello? [s=0]"))) {
+            old.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
+        }
+        long waitingSince = c.now();
+        OperatorSubtaskState pojoSnapshot = old.snapshot(1L, 1L);
+        old.close();
+
+        // 1. restored: the timers and what the conversation remembered come back
+        harness = open(pojoSnapshot);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        assertThat(harness.numEventTimeTimers()).as("the stall check and the abandon timer, restored").isEqualTo(2);
+        assertThat(advanceTo(waitingSince + 3 * MINUTE)).extracting(TakeoverAlert::getRuleId, TakeoverAlert::getSegment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("stalled", "vip"));
+
+        // 2. the next snapshot is written by the state's own serializer, and restores in turn
+        OperatorSubtaskState ownSnapshot = harness.snapshot(2L, 2L);
+        harness.close();
+        harness = open(ownSnapshot);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        c.at(waitingSince + 4 * MINUTE);
+        assertThat(feed(c.customer("awful [s=-0.8]"))).extracting(TakeoverAlert::getRuleId, TakeoverAlert::getSegment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("angry", "vip"));
+        // the customer waits again from minute 4: due at 7, but 'stalled' fired at 3 and cools down for 10
+        assertThat(advanceTo(waitingSince + 8 * MINUTE)).as("'stalled' in its cooldown after two restores").isEmpty();
+        // ('angry' too: its 5 minutes are over and the last message is still its -0.8)
+        assertThat(advanceTo(waitingSince + 13 * MINUTE)).extracting(TakeoverAlert::getRuleId)
+                .containsExactly("angry", "stalled");
+
+        // 3. and is cleaned up by the abandon timer: state and timers back to zero
+        advanceTo(c.now() + TTL);
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     @Test
     void overlayLetsANewerRulesFileWinOverAnOlderStoredUpdate() throws Exception {
         RuleSet initial = rules().withRule(RulesLoader.parseRule(
