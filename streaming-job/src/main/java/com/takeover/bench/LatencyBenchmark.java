@@ -6,6 +6,7 @@ import com.takeover.job.JobConfig;
 import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.schema.TakeoverAlert;
@@ -32,9 +33,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Alert latency at fixed offered rates: simulated conversations are produced live (event time = now) at R
@@ -144,10 +144,10 @@ public final class LatencyBenchmark {
 
     /** Produces simulated events at {@code rate}/s for {@code duration}, each stamped with its creation time. */
     static long produce(EmbeddedKafka kafka, String topic, int rate, Duration duration, long seed) {
-        Properties p = kafka.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Properties p = KafkaClients.producerProperties(kafka.bootstrapServers(), null);
+        // little delay on the producer's side: the leader's ack only (idempotence needs acks=all), next to no batching
         p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         ConversationSimulator sim = Traffic.simulator(seed);
         Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
@@ -201,11 +201,9 @@ public final class LatencyBenchmark {
 
         @Override
         public void run() {
-            Properties c = kafka.clientProperties();
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+            Properties c = KafkaClients.readerProperties(kafka.bootstrapServers(), null,
+                    readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
             c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-            c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
             Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
                 // no consumer group: a group join can take seconds, which the first alerts would wait for

@@ -8,6 +8,7 @@ import com.takeover.job.JobConfig;
 import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
 import com.takeover.rules.AlertFactory;
 import com.takeover.rules.RuleEvaluator;
@@ -39,16 +40,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 
 /**
  * State per conversation, two ways. (1) The serialized size of a conversation's keyed state (what a checkpoint
@@ -241,12 +240,8 @@ public final class MemoryBenchmark {
     }
 
     private static KafkaConsumer<byte[], byte[]> alertReader(EmbeddedKafka kafka, String topic) {
-        Properties c = kafka.clientProperties();
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-memory-reader");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.groupReaderProperties(
+                kafka.bootstrapServers(), "bench-memory-reader", IsolationLevel.READ_UNCOMMITTED));
         consumer.subscribe(List.of(topic));
         return consumer;
     }

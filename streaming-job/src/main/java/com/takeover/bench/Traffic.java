@@ -2,6 +2,7 @@ package com.takeover.bench;
 
 import com.takeover.codec.Codec;
 import com.takeover.codec.WireFormat;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.simulate.ConversationSimulator;
 import com.takeover.simulate.SimulationConfig;
@@ -15,7 +16,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Simulated conversation traffic for the benchmarks, and a producer tuned for loading it fast. */
 public final class Traffic {
@@ -47,10 +47,8 @@ public final class Traffic {
 
     /** A producer of raw records for bulk loading: batches of up to 512 KB, acks from the leader only. */
     public static KafkaProducer<byte[], byte[]> bulkProducer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Properties p = KafkaClients.producerProperties(bootstrap, null);
+        // loading speed over delivery guarantees: one ack, no idempotence, large batches
         p.put(ProducerConfig.ACKS_CONFIG, "1");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");

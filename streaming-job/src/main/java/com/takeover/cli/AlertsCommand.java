@@ -4,6 +4,7 @@ import com.takeover.codec.Codec;
 import com.takeover.codec.DecodeException;
 import com.takeover.codec.JsonCodec;
 import com.takeover.codec.WireFormat;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.privacy.PiiMasker;
 import com.takeover.schema.AlertReason;
 import com.takeover.schema.PreviewMessage;
@@ -23,9 +24,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -121,13 +122,11 @@ public final class AlertsCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
 
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "takeover-alerts-tail");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // looking for the topic must not create it (with the broker's default partitions) before the job does
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        p.putAll(kafkaProperties);
+        // a reader, not a group member: looking for the topic must not create it (with the broker's default
+        // partitions) before the job does
+        Properties p = KafkaClients.withOverrides(
+                KafkaClients.readerProperties(bootstrapServers, "takeover-alerts-tail", IsolationLevel.READ_UNCOMMITTED),
+                kafkaProperties);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         int printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -6,6 +6,7 @@ import com.takeover.job.JobConfig;
 import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
 import com.takeover.schema.AiMessage;
 import com.takeover.schema.ConversationEnded;
@@ -27,14 +28,12 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.IsolationLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -133,9 +132,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
 
     private long produce(EmbeddedKafka kafka, TopicNames topics, Codec<ConversationEvent> codec,
             Map<String, Long> sentAt, Duration run) throws Exception {
-        Properties p = kafka.clientProperties();
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Properties p = KafkaClients.producerProperties(kafka.bootstrapServers(), null);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         long produced = 0;
         int active = 200;
@@ -184,13 +181,9 @@ public final class BenchAlertsCommand implements Callable<Integer> {
     private static void readAlerts(EmbeddedKafka kafka, TopicNames topics, JobConfig config,
             Codec<TakeoverAlert> codec, Map<String, Long> sentAt, List<Long> latencies, long measureFrom,
             AtomicBoolean producing) {
-        Properties c = kafka.clientProperties();
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                config.delivery() == JobConfig.Delivery.EXACTLY_ONCE ? "read_committed" : "read_uncommitted");
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Properties c = KafkaClients.groupReaderProperties(kafka.bootstrapServers(), "bench-reader",
+                config.delivery() == JobConfig.Delivery.EXACTLY_ONCE ? IsolationLevel.READ_COMMITTED
+                        : IsolationLevel.READ_UNCOMMITTED);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
             consumer.subscribe(List.of(topics.takeoverAlerts()));
             long quietSince = -1;

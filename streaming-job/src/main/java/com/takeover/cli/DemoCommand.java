@@ -7,6 +7,7 @@ import com.takeover.job.JobConfig;
 import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
 import com.takeover.privacy.PiiMasker;
 import com.takeover.schema.Severity;
@@ -31,10 +32,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.IsolationLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -285,12 +285,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void run() {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "takeover-demo-console");
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            Properties p = KafkaClients.groupReaderProperties(bootstrap, "takeover-demo-console",
+                    IsolationLevel.READ_UNCOMMITTED);
             long second = 0;
             int printedThisSecond = 0;
             long suppressed = 0;

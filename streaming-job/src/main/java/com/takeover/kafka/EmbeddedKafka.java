@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -139,9 +138,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Client properties with only {@code bootstrap.servers} set. */
     public Properties clientProperties() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        return p;
+        return KafkaClients.clientProperties(bootstrapServers());
     }
 
     /** An admin client for this broker; the caller closes it. */

@@ -17,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -49,20 +48,13 @@ public final class RulesTopic implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.rulesTopic = rulesTopic;
         this.rejectionsTopic = rejectionsTopic;
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "takeover-rules");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        c.putAll(clientProperties);
+        // no transactions write either topic: nothing to wait for with read_committed
+        Properties c = KafkaClients.withOverrides(
+                KafkaClients.readerProperties(bootstrapServers, "takeover-rules", IsolationLevel.READ_UNCOMMITTED),
+                clientProperties);
         this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "takeover-rules");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.putAll(clientProperties);
-        this.producerProperties = p;
+        this.producerProperties = KafkaClients.withOverrides(
+                KafkaClients.producerProperties(bootstrapServers, "takeover-rules"), clientProperties);
     }
 
     /** The topic's latest value per rule id, by id: the rule JSON, or null where the last record deleted it. */

@@ -3,6 +3,7 @@ package com.takeover.simulate;
 import com.takeover.codec.Codec;
 import com.takeover.codec.DecodeException;
 import com.takeover.codec.WireFormat;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.schema.TakeoverAlert;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -40,16 +42,13 @@ public final class AlertListener implements AutoCloseable {
     private volatile Throwable failure;
 
     public AlertListener(String bootstrapServers, String topic, WireFormat format, Properties extra, Consumer<TakeoverAlert> onAlert) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "takeover-simulator-supervisors-" + UUID.randomUUID().toString().substring(0, 8));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // a reader, not a group member: looking for the topic must not create it (with the broker's default
+        // partitions) before the job does
+        Properties p = KafkaClients.readerProperties(bootstrapServers,
+                "takeover-simulator-supervisors-" + UUID.randomUUID().toString().substring(0, 8),
+                IsolationLevel.READ_UNCOMMITTED);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // looking for the topic must not create it (with the broker's default partitions) before the job does
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        if (extra != null) {
-            p.putAll(extra);
-        }
+        KafkaClients.withOverrides(p, extra);
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.topic = topic;
         this.codec = format.codec(TakeoverAlert.class);

@@ -3,6 +3,7 @@ package com.takeover.simulate;
 import com.takeover.codec.Codec;
 import com.takeover.codec.JsonCodec;
 import com.takeover.codec.WireFormat;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.schema.ConversationEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -67,16 +68,11 @@ public interface EventSink extends AutoCloseable {
         private final AtomicLong delivered = new AtomicLong();
 
         KafkaSink(String bootstrapServers, String topic, WireFormat format, Properties extra) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            p.put(ProducerConfig.CLIENT_ID_CONFIG, "takeover-simulator");
-            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            Properties p = KafkaClients.producerProperties(bootstrapServers, "takeover-simulator");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
-            if (extra != null) {
-                p.putAll(extra);
-            }
+            KafkaClients.withOverrides(p, extra);
+            // keyed by conversation id: the StringSerializer given here takes the place of the configured key serializer
             this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
             this.topic = topic;
             this.codec = format.codec(ConversationEvent.class);

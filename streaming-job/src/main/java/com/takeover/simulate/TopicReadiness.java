@@ -1,5 +1,6 @@
 package com.takeover.simulate;
 
+import com.takeover.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -24,13 +24,10 @@ final class TopicReadiness {
 
     /** True when the topic is ready; false when it did not become ready within the timeout (it may not exist). */
     static boolean await(String bootstrapServers, Properties extra, String topic, Duration timeout) throws InterruptedException {
-        Properties p = new Properties();
-        if (extra != null) {
-            p.putAll(extra);
-        }
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        // unlike the other clients', the extra settings go underneath: the short timeouts must stay, they match
+        // the 5 s this waits for each answer below
+        Properties p = KafkaClients.withOverrides(new Properties(), extra);
+        p.putAll(KafkaClients.adminProperties(bootstrapServers, Duration.ofSeconds(5)));
         long until = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {
             while (System.nanoTime() < until) {
