@@ -93,6 +93,12 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--preview-width", defaultValue = "70", paramLabel = "N", description = "Characters of the last message shown (default: ${DEFAULT-VALUE}).")
     int previewWidth;
 
+    @Option(names = "--read-uncommitted", description = "Under an exactly-once job, also show alerts whose checkpoint "
+            + "has not completed yet: up to a checkpoint interval sooner, but after a failure an alert of an aborted "
+            + "transaction shows, and shows again when the job replays it (default: committed alerts only; the same "
+            + "under an at-least-once job).")
+    boolean readUncommitted;
+
     @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE", description = "Extra Kafka client property (repeatable).")
     Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
@@ -123,10 +129,11 @@ public final class AlertsCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
 
         // a reader, not a group member: looking for the topic must not create it (with the broker's default
-        // partitions) before the job does
+        // partitions) before the job does. Committed alerts only by default: an exactly-once job's aborted
+        // transactions would otherwise show alerts that are then replayed.
+        IsolationLevel isolation = readUncommitted ? IsolationLevel.READ_UNCOMMITTED : IsolationLevel.READ_COMMITTED;
         Properties p = KafkaClients.withOverrides(
-                KafkaClients.readerProperties(bootstrapServers, "takeover-alerts-tail", IsolationLevel.READ_UNCOMMITTED),
-                kafkaProperties);
+                KafkaClients.readerProperties(bootstrapServers, "takeover-alerts-tail", isolation), kafkaProperties);
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         int printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -174,6 +174,44 @@ class SimulatorKafkaTest {
     }
 
     @Test
+    void alertsCommandShowsCommittedAlertsUnlessAskedForUncommittedOnes() throws Exception {
+        broker.createTopics(1, "alerts-tx");
+        Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alerts-tx-test");
+        // as an exactly-once job writes: one checkpoint's alerts committed, the next one's transaction still open
+        try (KafkaProducer<String, byte[]> job = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            job.initTransactions();
+            job.beginTransaction();
+            job.send(new ProducerRecord<>("alerts-tx", "c-done", codec.encode(alert("c-done", Severity.HIGH, "vip", "refund"))));
+            job.commitTransaction();
+            job.beginTransaction();
+            job.send(new ProducerRecord<>("alerts-tx", "c-open", codec.encode(alert("c-open", Severity.HIGH, "vip", "refund"))));
+            job.flush();
+
+            CliRun committed = CliRun.of("alerts", "--bootstrap-servers", broker.bootstrapServers(), "--alerts-topic",
+                    "alerts-tx", "--from-beginning", "--json", "--timeout", "3s");
+            assertThat(committed.exitCode()).as(committed.err()).isZero();
+            assertThat(conversationIds(committed.out())).containsExactly("c-done");
+
+            CliRun uncommitted = CliRun.of("alerts", "--bootstrap-servers", broker.bootstrapServers(), "--alerts-topic",
+                    "alerts-tx", "--from-beginning", "--json", "--max", "2", "--timeout", "60s", "--read-uncommitted");
+            assertThat(uncommitted.exitCode()).as(uncommitted.err()).isZero();
+            assertThat(conversationIds(uncommitted.out())).containsExactly("c-done", "c-open");
+            job.abortTransaction();
+        }
+    }
+
+    private static List<String> conversationIds(String jsonLines) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (String line : jsonLines.lines().toList()) {
+            ids.add(JsonCodec.of(TakeoverAlert.class).decode(line).getConversationId());
+        }
+        return ids;
+    }
+
+    @Test
     void alertsCommandRequiresABroker() {
         CliRun run = CliRun.of("alerts");
         assertThat(run.exitCode()).isEqualTo(2);
