@@ -18,7 +18,8 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The keyed state's serializer: a conversation and its timer times written field by field in a fixed order,
- * strings as length-prefixed UTF-8 in one write each, arrays in bulk. Flink's POJO serializer wrote the same
+ * strings as length-prefixed UTF-8 in one write each, counts and times (as distances from the conversation's
+ * start) as variable-length integers. Flink's POJO serializer wrote the same
  * state with a null flag and a per-character string encoding per field; every checkpoint of the heap backend
  * writes every open conversation, so its cost is paid each checkpoint (and, for entries touched while one
  * runs, by the copy-on-write {@link #copy}).
@@ -273,76 +274,78 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         }
         writeString(s.language, out);
 
-        out.writeLong(s.startTime);
-        out.writeLong(s.lastEventTime);
-        out.writeInt(s.events);
+        // Times after the start as varint deltas (2-4 bytes instead of 8), counts as varints.
+        long base = s.startTime;
+        out.writeLong(base);
+        writeTime(s.lastEventTime, base, out);
+        writeCount(s.events, out);
         writeString(s.lastEventId, out);
-        writeIfPresent(s.lastCustomerMessageTime, out);
-        writeIfPresent(s.lastAnswerTime, out);
-        writeIfPresent(s.waitingSince, out);
+        writeTimeIfPresent(s.lastCustomerMessageTime, base, out);
+        writeTimeIfPresent(s.lastAnswerTime, base, out);
+        writeTimeIfPresent(s.waitingSince, base, out);
 
-        out.writeInt(s.customerMessages);
-        out.writeInt(s.aiMessages);
-        out.writeInt(s.agentMessages);
-        out.writeInt(s.lowConfidenceAnswers);
+        writeCount(s.customerMessages, out);
+        writeCount(s.aiMessages, out);
+        writeCount(s.agentMessages, out);
+        writeCount(s.lowConfidenceAnswers, out);
 
-        out.writeInt(s.sentimentCount);
+        writeCount(s.sentimentCount, out);
         out.writeDouble(s.sentimentEma);
         out.writeDouble(s.sentimentMin);
         out.writeDouble(s.sentimentLast);
         writeDoubles(s.sentimentWindow, out);
-        out.writeInt(s.sentimentWindowCount);
+        writeCount(s.sentimentWindowCount, out);
 
         out.writeDouble(s.aiConfidenceLast);
         out.writeDouble(s.aiConfidenceMin);
         out.writeDouble(s.aiConfidenceSum);
-        out.writeInt(s.aiConfidenceCount);
+        writeCount(s.aiConfidenceCount, out);
 
         writeString(s.topic, out);
         writeString(s.intentTopic, out);
         writeString(s.phraseTopic, out);
         writeStrings(s.topicsSeen, out);
 
-        writeIfPresent(s.takeoverTime, out);
+        writeTimeIfPresent(s.takeoverTime, base, out);
         writeString(s.takeoverAgentId, out);
         writeEnum(s.takeoverTrigger, out);
         writeEnum(s.takeoverMode, out);
         writeString(s.takeoverAlertId, out);
         if (s.lastTakeoverSnapshot != null) {
-            write(s.lastTakeoverSnapshot, out);
+            write(s.lastTakeoverSnapshot, base, out);
         }
         writeString(s.lastTakeoverEventId, out);
 
-        writeIfPresent(s.endTime, out);
+        writeTimeIfPresent(s.endTime, base, out);
         writeEnum(s.endedBy, out);
         writeString(s.endReason, out);
 
         writeStrings(s.firedRuleIds, out);
-        writeLongs(s.firedRuleTimes, out);
-        out.writeInt(s.alertCount);
+        writeTimes(s.firedRuleTimes, base, out);
+        writeCount(s.alertCount, out);
         writeStrings(s.alertRuleIds, out);
         writeString(s.firstAlertId, out);
-        writeIfPresent(s.firstAlertTime, out);
+        writeTimeIfPresent(s.firstAlertTime, base, out);
         writeStrings(s.recentAlertIds, out);
-        writeLongs(s.recentAlertTimes, out);
+        writeTimes(s.recentAlertTimes, base, out);
 
         if (s.decisionSnapshot != null) {
-            write(s.decisionSnapshot, out);
+            write(s.decisionSnapshot, base, out);
         }
         out.writeDouble(s.maxRisk);
 
         writeStrings(s.previewTexts, out);
-        writeLongs(s.previewTimes, out);
+        writeTimes(s.previewTimes, base, out);
         writeInts(s.previewSpeakers, out);
-        out.writeInt(s.previewCount);
+        writeCount(s.previewCount, out);
 
         writeStrings(s.transcriptTexts, out);
-        writeLongs(s.transcriptTimes, out);
+        writeTimes(s.transcriptTimes, base, out);
         writeInts(s.transcriptSpeakers, out);
-        out.writeInt(s.transcriptCount);
+        writeCount(s.transcriptCount, out);
     }
 
-    private static void write(SnapshotState s, DataOutputView out) throws IOException {
+    private static void write(SnapshotState s, long base, DataOutputView out) throws IOException {
         int flags = (s.humanRequested ? S_HUMAN_REQUESTED : 0)
                 | (s.sensitiveTopic ? S_SENSITIVE : 0)
                 | (s.sentimentLast != null ? S_SENTIMENT_LAST : 0)
@@ -353,7 +356,7 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
                 | (s.aiConfidenceMin != null ? S_AI_CONFIDENCE_MIN : 0)
                 | (s.aiConfidenceAvg != null ? S_AI_CONFIDENCE_AVG : 0);
         out.writeShort(flags);
-        out.writeLong(s.time);
+        writeTime(s.time, base, out);
         out.writeDouble(s.risk);
         writeIfPresent(s.sentimentLast, out);
         writeIfPresent(s.sentimentAvg, out);
@@ -362,15 +365,24 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         writeIfPresent(s.aiConfidenceLast, out);
         writeIfPresent(s.aiConfidenceMin, out);
         writeIfPresent(s.aiConfidenceAvg, out);
-        out.writeInt(s.turns);
-        out.writeLong(s.elapsedMs);
+        writeCount(s.turns, out);
+        writeVarLong(zigZag(s.elapsedMs), out);
         writeString(s.topic, out);
     }
 
-    private static void writeIfPresent(Long v, DataOutputView out) throws IOException {
-        if (v != null) {
-            out.writeLong(v);
+    private static void writeTimeIfPresent(Long t, long base, DataOutputView out) throws IOException {
+        if (t != null) {
+            writeTime(t, base, out);
         }
+    }
+
+    /** A time as its distance from the conversation's start (wrapping arithmetic: any long round-trips). */
+    private static void writeTime(long t, long base, DataOutputView out) throws IOException {
+        writeVarLong(zigZag(t - base), out);
+    }
+
+    private static void writeCount(int n, DataOutputView out) throws IOException {
+        writeVarLong(zigZag(n), out);
     }
 
     private static void writeIfPresent(Double v, DataOutputView out) throws IOException {
@@ -399,11 +411,11 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         }
     }
 
-    private static void writeLongs(long[] a, DataOutputView out) throws IOException {
+    private static void writeTimes(long[] a, long base, DataOutputView out) throws IOException {
         writeVarInt(a == null ? 0 : a.length + 1, out);
         if (a != null) {
-            for (long v : a) {
-                out.writeLong(v);
+            for (long t : a) {
+                writeTime(t, base, out);
             }
         }
     }
@@ -433,11 +445,20 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
 
     /** Unsigned LEB128: most lengths and speakers take one byte. */
     private static void writeVarInt(int v, DataOutputView out) throws IOException {
-        while ((v & ~0x7F) != 0) {
-            out.writeByte((v & 0x7F) | 0x80);
+        writeVarLong(v & 0xFFFFFFFFL, out);
+    }
+
+    private static void writeVarLong(long v, DataOutputView out) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
             v >>>= 7;
         }
-        out.writeByte(v);
+        out.writeByte((int) v);
+    }
+
+    /** Small magnitudes of either sign to small unsigned numbers. */
+    private static long zigZag(long v) {
+        return (v << 1) ^ (v >> 63);
     }
 
     // ---- read ------------------------------------------------------------------------------
@@ -479,78 +500,79 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         s.customerValue = (flags & HAS_CUSTOMER_VALUE) != 0 ? in.readDouble() : null;
         s.language = readString(in);
 
-        s.startTime = in.readLong();
-        s.lastEventTime = in.readLong();
-        s.events = in.readInt();
+        long base = in.readLong();
+        s.startTime = base;
+        s.lastEventTime = readTime(base, in);
+        s.events = readCount(in);
         s.lastEventId = readString(in);
-        s.lastCustomerMessageTime = readLongIf(flags, HAS_LAST_CUSTOMER_MESSAGE_TIME, in);
-        s.lastAnswerTime = readLongIf(flags, HAS_LAST_ANSWER_TIME, in);
-        s.waitingSince = readLongIf(flags, HAS_WAITING_SINCE, in);
+        s.lastCustomerMessageTime = readTimeIf(flags, HAS_LAST_CUSTOMER_MESSAGE_TIME, base, in);
+        s.lastAnswerTime = readTimeIf(flags, HAS_LAST_ANSWER_TIME, base, in);
+        s.waitingSince = readTimeIf(flags, HAS_WAITING_SINCE, base, in);
 
-        s.customerMessages = in.readInt();
-        s.aiMessages = in.readInt();
-        s.agentMessages = in.readInt();
-        s.lowConfidenceAnswers = in.readInt();
+        s.customerMessages = readCount(in);
+        s.aiMessages = readCount(in);
+        s.agentMessages = readCount(in);
+        s.lowConfidenceAnswers = readCount(in);
 
-        s.sentimentCount = in.readInt();
+        s.sentimentCount = readCount(in);
         s.sentimentEma = in.readDouble();
         s.sentimentMin = in.readDouble();
         s.sentimentLast = in.readDouble();
         s.sentimentWindow = readDoubles(in);
-        s.sentimentWindowCount = in.readInt();
+        s.sentimentWindowCount = readCount(in);
 
         s.aiConfidenceLast = in.readDouble();
         s.aiConfidenceMin = in.readDouble();
         s.aiConfidenceSum = in.readDouble();
-        s.aiConfidenceCount = in.readInt();
+        s.aiConfidenceCount = readCount(in);
 
         s.topic = readString(in);
         s.intentTopic = readString(in);
         s.phraseTopic = readString(in);
         s.topicsSeen = readStrings(in);
 
-        s.takeoverTime = readLongIf(flags, HAS_TAKEOVER_TIME, in);
+        s.takeoverTime = readTimeIf(flags, HAS_TAKEOVER_TIME, base, in);
         s.takeoverAgentId = readString(in);
         s.takeoverTrigger = readEnum(TRIGGERS, "takeoverTrigger", in);
         s.takeoverMode = readEnum(MODES, "takeoverMode", in);
         s.takeoverAlertId = readString(in);
-        s.lastTakeoverSnapshot = (flags & HAS_LAST_TAKEOVER_SNAPSHOT) != 0 ? readSnapshot(in) : null;
+        s.lastTakeoverSnapshot = (flags & HAS_LAST_TAKEOVER_SNAPSHOT) != 0 ? readSnapshot(base, in) : null;
         s.lastTakeoverEventId = readString(in);
 
-        s.endTime = readLongIf(flags, HAS_END_TIME, in);
+        s.endTime = readTimeIf(flags, HAS_END_TIME, base, in);
         s.endedBy = readEnum(ENDED_BY, "endedBy", in);
         s.endReason = readString(in);
 
         s.firedRuleIds = readStrings(in);
-        s.firedRuleTimes = readLongs(in);
-        s.alertCount = in.readInt();
+        s.firedRuleTimes = readTimes(base, in);
+        s.alertCount = readCount(in);
         s.alertRuleIds = readStrings(in);
         s.firstAlertId = readString(in);
-        s.firstAlertTime = readLongIf(flags, HAS_FIRST_ALERT_TIME, in);
+        s.firstAlertTime = readTimeIf(flags, HAS_FIRST_ALERT_TIME, base, in);
         s.recentAlertIds = readStrings(in);
-        s.recentAlertTimes = readLongs(in);
+        s.recentAlertTimes = readTimes(base, in);
 
-        s.decisionSnapshot = (flags & HAS_DECISION_SNAPSHOT) != 0 ? readSnapshot(in) : null;
+        s.decisionSnapshot = (flags & HAS_DECISION_SNAPSHOT) != 0 ? readSnapshot(base, in) : null;
         s.maxRisk = in.readDouble();
 
         s.previewTexts = readStrings(in);
-        s.previewTimes = readLongs(in);
+        s.previewTimes = readTimes(base, in);
         s.previewSpeakers = readInts(in);
-        s.previewCount = in.readInt();
+        s.previewCount = readCount(in);
 
         s.transcriptTexts = readStrings(in);
-        s.transcriptTimes = readLongs(in);
+        s.transcriptTimes = readTimes(base, in);
         s.transcriptSpeakers = readInts(in);
-        s.transcriptCount = in.readInt();
+        s.transcriptCount = readCount(in);
         return s;
     }
 
-    private static SnapshotState readSnapshot(DataInputView in) throws IOException {
+    private static SnapshotState readSnapshot(long base, DataInputView in) throws IOException {
         SnapshotState s = new SnapshotState();
         int flags = in.readShort();
         s.humanRequested = (flags & S_HUMAN_REQUESTED) != 0;
         s.sensitiveTopic = (flags & S_SENSITIVE) != 0;
-        s.time = in.readLong();
+        s.time = readTime(base, in);
         s.risk = in.readDouble();
         s.sentimentLast = readDoubleIf(flags, S_SENTIMENT_LAST, in);
         s.sentimentAvg = readDoubleIf(flags, S_SENTIMENT_AVG, in);
@@ -559,14 +581,22 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         s.aiConfidenceLast = readDoubleIf(flags, S_AI_CONFIDENCE_LAST, in);
         s.aiConfidenceMin = readDoubleIf(flags, S_AI_CONFIDENCE_MIN, in);
         s.aiConfidenceAvg = readDoubleIf(flags, S_AI_CONFIDENCE_AVG, in);
-        s.turns = in.readInt();
-        s.elapsedMs = in.readLong();
+        s.turns = readCount(in);
+        s.elapsedMs = unZigZag(readVarLong(in));
         s.topic = readString(in);
         return s;
     }
 
-    private static Long readLongIf(int flags, int bit, DataInputView in) throws IOException {
-        return (flags & bit) != 0 ? in.readLong() : null;
+    private static Long readTimeIf(int flags, int bit, long base, DataInputView in) throws IOException {
+        return (flags & bit) != 0 ? readTime(base, in) : null;
+    }
+
+    private static long readTime(long base, DataInputView in) throws IOException {
+        return base + unZigZag(readVarLong(in));
+    }
+
+    private static int readCount(DataInputView in) throws IOException {
+        return (int) unZigZag(readVarLong(in));
     }
 
     private static Double readDoubleIf(int flags, int bit, DataInputView in) throws IOException {
@@ -595,14 +625,14 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         return a;
     }
 
-    private static long[] readLongs(DataInputView in) throws IOException {
+    private static long[] readTimes(long base, DataInputView in) throws IOException {
         int n = readVarInt(in);
         if (n == 0) {
             return null;
         }
         long[] a = new long[n - 1];
         for (int i = 0; i < a.length; i++) {
-            a[i] = in.readLong();
+            a[i] = readTime(base, in);
         }
         return a;
     }
@@ -653,6 +683,22 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
             }
         }
         throw new IOException("conversation state: a length longer than five bytes (corrupt state)");
+    }
+
+    private static long readVarLong(DataInputView in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("conversation state: a number longer than ten bytes (corrupt state)");
+    }
+
+    private static long unZigZag(long v) {
+        return (v >>> 1) ^ -(v & 1);
     }
 
     // ---- identity and snapshot -------------------------------------------------------------
