@@ -17,6 +17,7 @@ import com.takeover.batch.reports.DataQualityReport;
 import com.takeover.batch.reports.InterventionEffectReport;
 import com.takeover.batch.reports.ReportContext;
 import com.takeover.batch.reports.ReportSettings;
+import com.takeover.batch.reports.RunSums;
 import com.takeover.batch.reports.Table;
 import com.takeover.batch.reports.TakeoverTimingReport;
 import com.takeover.batch.reports.TrendReport;
@@ -91,11 +92,17 @@ public final class NightlyJob {
                     outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
                     outcomesUsable - latestCount, orphans);
 
+            // The facts are summed once for every date of the run; each date's reports roll up its windows
+            t0 = System.nanoTime();
+            RunSums sums = new RunSums(facts, takeoverRows);
+            int cells = sums.computeAll();
+            LOG.info("summed the facts into {} cells in {} ms", cells, (System.nanoTime() - t0) / 1_000_000);
+
             OutputStore store = new OutputStore(cfg.out(), spark.sparkContext().hadoopConfiguration());
             store.recover();
             List<JobResult.DateOutput> written = new ArrayList<>();
             for (LocalDate d : cfg.dates()) {
-                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows), cfg, inputs));
+                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows, sums), cfg, inputs));
             }
             store.cleanUp();
             return new JobResult(written);

@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.when;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,43 +57,61 @@ public final class TakeoverTimingReport {
 
     private TakeoverTimingReport() {}
 
+    /** Sums of the taken-over conversations that ended on {@code day} with one bucket per dimension. */
+    record TimingCell(LocalDate day, int[] buckets, long[] sums) {}
+
     public static Table build(ReportContext ctx) {
-        Dataset<Row> first = ctx.takeovers()
+        List<TimingCell> cells = ctx.sums().timingCells().stream()
+                .filter(c -> c.day() != null && ctx.window().contains(c.day())).toList();
+        Table.Builder b = columns();
+        for (int d = 0; d < DIMENSIONS.size(); d++) {
+            Map<String, long[]> s = new TreeMap<>();
+            for (TimingCell c : cells) {
+                s.merge(Integer.toString(c.buckets()[d]), c.sums(), Sums::add);
+            }
+            addRows(b, DIMENSIONS.get(d), s);
+        }
+        return b.build();
+    }
+
+    /**
+     * The taken-over conversations' outcome sums by day and the four buckets at once (at most 5^4 cells a day), for
+     * the whole run; each dimension's rows are its marginal sums, added up on the driver.
+     */
+    static List<TimingCell> timingCells(Dataset<Row> facts, Dataset<Row> takeovers) {
+        Dataset<Row> first = takeovers
                 .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
                         .orderBy(asc("takeoverTime"), asc("eventId"))))
                 .filter(col("_n").equalTo(1))
                 .select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"),
                         col("signals.turns").as("t_turns"), col("signals.elapsedMs").as("t_elapsed"),
                         col("signals.risk").as("t_risk"));
-        Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> j = f.join(first, f.col("conversationId").equalTo(first.col("t_id")), "inner");
+        Dataset<Row> j = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "inner");
         Column afterAlert = when(col("firstAlertTime").isNull().or(col("firstAlertTime").gt(col("t_time"))), lit(-1.0))
                 .otherwise(col("t_time").minus(col("firstAlertTime")).divide(60_000.0));
         Column[] values = {
             col("t_turns").cast("double"), col("t_elapsed").divide(60_000.0), col("t_risk"), afterAlert
         };
-        // One aggregation by the four buckets at once (at most 5^4 cells); each dimension's rows are its
-        // marginal sums, added up on the driver, instead of one Spark job per dimension.
-        Column[] buckets = new Column[DIMENSIONS.size()];
-        for (int d = 0; d < buckets.length; d++) {
-            buckets[d] = DIMENSIONS.get(d).bucket(values[d]).as("b" + d);
-        }
-        List<Row> cells = j.groupBy(buckets).agg(Sums.rows(), countIf(col("hasOutcome")),
-                countIf(col("resolved").equalTo(1)), count(col("csat")), total(col("csat")),
-                countIf(col("reopened").equalTo(1))).collectAsList();
-        Table.Builder b = columns();
+        Column[] keys = new Column[DIMENSIONS.size() + 1];
+        keys[0] = col("endDate");
         for (int d = 0; d < DIMENSIONS.size(); d++) {
-            Map<String, long[]> s = new TreeMap<>();
-            for (Row r : cells) {
-                long[] v = new long[SUMS];
-                for (int i = 0; i < SUMS; i++) {
-                    v[i] = Rates.lng(r.get(buckets.length + i));
-                }
-                s.merge(Integer.toString(r.getInt(d)), v, Sums::add);
-            }
-            addRows(b, DIMENSIONS.get(d), s);
+            keys[d + 1] = DIMENSIONS.get(d).bucket(values[d]).as("b" + d);
         }
-        return b.build();
+        List<TimingCell> out = new ArrayList<>();
+        for (Row r : j.groupBy(keys).agg(Sums.rows(), countIf(col("hasOutcome")),
+                countIf(col("resolved").equalTo(1)), count(col("csat")), total(col("csat")),
+                countIf(col("reopened").equalTo(1))).collectAsList()) {
+            int[] buckets = new int[DIMENSIONS.size()];
+            for (int d = 0; d < buckets.length; d++) {
+                buckets[d] = r.getInt(d + 1);
+            }
+            long[] v = new long[SUMS];
+            for (int i = 0; i < SUMS; i++) {
+                v[i] = Rates.lng(r.get(keys.length + i));
+            }
+            out.add(new TimingCell(r.isNullAt(0) ? null : r.getDate(0).toLocalDate(), buckets, v));
+        }
+        return out;
     }
 
     static void addRows(Table.Builder b, Dimension dim, Map<String, long[]> s) {

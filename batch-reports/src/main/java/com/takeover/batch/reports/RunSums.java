@@ -1,0 +1,48 @@
+package com.takeover.batch.reports;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What the reports of one run share: the facts summed once (by day, so every report date of the run rolls up
+ * its own windows from the same sums). Each part is computed by Spark on first use.
+ */
+public final class RunSums {
+    private final Dataset<Row> facts;
+    private final Dataset<Row> takeovers;
+    private List<FactCells.Cell> cells;
+    private List<AlertEffectivenessReport.RuleCell> ruleCells;
+    private List<TakeoverTimingReport.TimingCell> timingCells;
+
+    public RunSums(Dataset<Row> facts, Dataset<Row> takeovers) {
+        this.facts = facts;
+        this.takeovers = takeovers;
+    }
+
+    synchronized List<FactCells.Cell> cells() {
+        if (cells == null) {
+            cells = FactCells.collect(facts);
+        }
+        return cells;
+    }
+
+    synchronized List<AlertEffectivenessReport.RuleCell> ruleCells() {
+        if (ruleCells == null) {
+            ruleCells = AlertEffectivenessReport.ruleCells(facts);
+        }
+        return ruleCells;
+    }
+
+    synchronized List<TakeoverTimingReport.TimingCell> timingCells() {
+        if (timingCells == null) {
+            timingCells = TakeoverTimingReport.timingCells(facts, takeovers);
+        }
+        return timingCells;
+    }
+
+    /** Computes every part now (so that a run's log shows what the sums took, apart from the reports). */
+    public int computeAll() {
+        return cells().size() + ruleCells().size() + timingCells().size();
+    }
+}
