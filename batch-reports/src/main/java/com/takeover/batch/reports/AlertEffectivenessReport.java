@@ -1,22 +1,15 @@
 package com.takeover.batch.reports;
 
 import static com.takeover.batch.reports.Sums.countIf;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.grouping;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -85,35 +77,13 @@ public final class AlertEffectivenessReport {
         }
 
         Map<String, ConversationSums> convSums = new TreeMap<>();
-        for (RuleCell c : ctx.sums().ruleCells()) {
-            if (c.day() != null && ctx.window().contains(c.day())) {
-                convSums.merge(c.rule(), c.sums(), ConversationSums::plus);
-            }
+        for (FactCells.RuleCell c : ctx.sums().cells().rulesIn(ctx.window())) {
+            convSums.merge(c.rule(), new ConversationSums(c.get(FactCells.N), c.get(FactCells.TROUBLE_KNOWN),
+                    c.get(FactCells.TROUBLED), c.get(FactCells.HUMAN_REQUESTED), c.get(FactCells.WITH_OUTCOME),
+                    c.get(FactCells.BAD)), ConversationSums::plus);
         }
         long troubledTotal = ctx.cellsIn(ctx.window()).stream().mapToLong(c -> c.get(FactCells.TROUBLED)).sum();
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
-    }
-
-    /** Conversation-side sums of one rule ("*" = any rule) over the conversations that ended on {@code day}. */
-    record RuleCell(LocalDate day, String rule, ConversationSums sums) {}
-
-    /** The rules' conversation-side sums by day, for the whole run: one aggregation over the facts. */
-    static List<RuleCell> ruleCells(Dataset<Row> facts) {
-        // Facts hold one row per conversation, so distinct rules per row are distinct (conversation, rule) pairs;
-        // an alerted conversation also counts once for "*"
-        Column rules = array_distinct(col("alertRuleIds"));
-        Dataset<Row> perRule = facts.select(col("endDate"), col("troubled"), col("humanRequested"), col("bad"),
-                explode(when(col("alerted"), concat(rules, array(lit(ANY)))).otherwise(rules)).as("ruleId"));
-        List<RuleCell> out = new ArrayList<>();
-        for (Row r : perRule.groupBy("endDate", "ruleId")
-                .agg(Sums.rows(), countIf(col("troubled").isNotNull()), countIf(col("troubled").equalTo(1)),
-                        countIf(col("humanRequested")), countIf(col("bad").isNotNull()), countIf(col("bad").equalTo(1)))
-                .collectAsList()) {
-            out.add(new RuleCell(r.isNullAt(0) ? null : r.getDate(0).toLocalDate(), r.getString(1),
-                    new ConversationSums(r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
-                            r.getLong(7))));
-        }
-        return out;
     }
 
     static Table fromSums(Map<String, AlertSums> alertSums, Map<String, ConversationSums> convSums, long troubledTotal,

@@ -52,6 +52,6 @@ public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row
 
     /** The fact cells of conversations that ended in {@code range}. */
     List<FactCells.Cell> cellsIn(DateRange range) {
-        return FactCells.in(sums.cells(), range);
+        return sums.cells().cellsIn(range);
     }
 }

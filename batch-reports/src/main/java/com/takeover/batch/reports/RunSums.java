@@ -11,8 +11,7 @@ import org.apache.spark.sql.Row;
 public final class RunSums {
     private final Dataset<Row> facts;
     private final Dataset<Row> takeovers;
-    private List<FactCells.Cell> cells;
-    private List<AlertEffectivenessReport.RuleCell> ruleCells;
+    private FactCells cells;
     private List<TakeoverTimingReport.TimingCell> timingCells;
 
     public RunSums(Dataset<Row> facts, Dataset<Row> takeovers) {
@@ -20,18 +19,11 @@ public final class RunSums {
         this.takeovers = takeovers;
     }
 
-    synchronized List<FactCells.Cell> cells() {
+    synchronized FactCells cells() {
         if (cells == null) {
             cells = FactCells.collect(facts);
         }
         return cells;
-    }
-
-    synchronized List<AlertEffectivenessReport.RuleCell> ruleCells() {
-        if (ruleCells == null) {
-            ruleCells = AlertEffectivenessReport.ruleCells(facts);
-        }
-        return ruleCells;
     }
 
     synchronized List<TakeoverTimingReport.TimingCell> timingCells() {
@@ -43,6 +35,6 @@ public final class RunSums {
 
     /** Computes every part now (so that a run's log shows what the sums took, apart from the reports). */
     public int computeAll() {
-        return cells().size() + ruleCells().size() + timingCells().size();
+        return cells().cells().size() + cells().rules().size() + timingCells().size();
     }
 }
