@@ -75,8 +75,8 @@ public final class NightlyJob {
 
         Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        // Not cached: the reports read the facts in two passes (their cells, and the takeover timing), and a columnar
-        // cache of every conversation cost more to build than computing the facts twice
+        // Not cached: the reports read the facts in one pass (RunSums), and a columnar cache of every conversation
+        // costs more to build than computing them
         Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s);
         // Alerts are scanned once per report date: caching them pays only when several dates are built
         Dataset<Row> alertRows = cfg.dates().size() > 1 ? alerts.rows().persist(StorageLevel.MEMORY_AND_DISK())

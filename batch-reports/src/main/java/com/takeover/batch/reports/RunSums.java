@@ -1,18 +1,16 @@
 package com.takeover.batch.reports;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * What the reports of one run share: the facts summed once (by day, so every report date of the run rolls up
- * its own windows from the same sums). Each part is computed by Spark on first use.
+ * its own windows from the same sums), computed by Spark on first use.
  */
 public final class RunSums {
     private final Dataset<Row> facts;
     private final Dataset<Row> takeovers;
     private FactCells cells;
-    private List<TakeoverTimingReport.TimingCell> timingCells;
 
     public RunSums(Dataset<Row> facts, Dataset<Row> takeovers) {
         this.facts = facts;
@@ -21,20 +19,13 @@ public final class RunSums {
 
     synchronized FactCells cells() {
         if (cells == null) {
-            cells = FactCells.collect(facts);
+            cells = FactCells.collect(facts, takeovers);
         }
         return cells;
     }
 
-    synchronized List<TakeoverTimingReport.TimingCell> timingCells() {
-        if (timingCells == null) {
-            timingCells = TakeoverTimingReport.timingCells(facts, takeovers);
-        }
-        return timingCells;
-    }
-
-    /** Computes every part now (so that a run's log shows what the sums took, apart from the reports). */
+    /** Computes the sums now (so that a run's log shows what they took, apart from the reports). */
     public int computeAll() {
-        return cells().cells().size() + cells().rules().size() + timingCells().size();
+        return cells().cells().size() + cells().rules().size() + cells().timing().size();
     }
 }

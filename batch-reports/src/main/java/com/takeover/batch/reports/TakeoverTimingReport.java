@@ -1,10 +1,7 @@
 package com.takeover.batch.reports;
 
-import static com.takeover.batch.reports.Sums.countIf;
-import static com.takeover.batch.reports.Sums.total;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -12,7 +9,6 @@ import static org.apache.spark.sql.functions.when;
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,11 +53,14 @@ public final class TakeoverTimingReport {
 
     private TakeoverTimingReport() {}
 
-    /** Sums of the taken-over conversations that ended on {@code day} with one bucket per dimension. */
+    /**
+     * Sums of the taken-over conversations that ended on {@code day} with one bucket per dimension (at most 5^4 a
+     * day, from the run's {@link FactCells}); each dimension's rows are its marginal sums, added up on the driver.
+     */
     record TimingCell(LocalDate day, int[] buckets, long[] sums) {}
 
     public static Table build(ReportContext ctx) {
-        List<TimingCell> cells = ctx.sums().timingCells().stream()
+        List<TimingCell> cells = ctx.sums().cells().timing().stream()
                 .filter(c -> c.day() != null && ctx.window().contains(c.day())).toList();
         Table.Builder b = columns();
         for (int d = 0; d < DIMENSIONS.size(); d++) {
@@ -74,44 +73,29 @@ public final class TakeoverTimingReport {
         return b.build();
     }
 
-    /**
-     * The taken-over conversations' outcome sums by day and the four buckets at once (at most 5^4 cells a day), for
-     * the whole run; each dimension's rows are its marginal sums, added up on the driver.
-     */
-    static List<TimingCell> timingCells(Dataset<Row> facts, Dataset<Row> takeovers) {
-        Dataset<Row> first = takeovers
+    /** The first takeover of each conversation: t_id, t_time and the signals at that moment. */
+    static Dataset<Row> firstTakeovers(Dataset<Row> takeovers) {
+        return takeovers
                 .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
                         .orderBy(asc("takeoverTime"), asc("eventId"))))
                 .filter(col("_n").equalTo(1))
                 .select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"),
                         col("signals.turns").as("t_turns"), col("signals.elapsedMs").as("t_elapsed"),
                         col("signals.risk").as("t_risk"));
-        Dataset<Row> j = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "inner");
+    }
+
+    /** The bucket of each dimension of a fact row joined with its {@link #firstTakeovers}. */
+    static Column[] buckets() {
         Column afterAlert = when(col("firstAlertTime").isNull().or(col("firstAlertTime").gt(col("t_time"))), lit(-1.0))
                 .otherwise(col("t_time").minus(col("firstAlertTime")).divide(60_000.0));
         Column[] values = {
             col("t_turns").cast("double"), col("t_elapsed").divide(60_000.0), col("t_risk"), afterAlert
         };
-        Column[] keys = new Column[DIMENSIONS.size() + 1];
-        keys[0] = col("endDate");
-        for (int d = 0; d < DIMENSIONS.size(); d++) {
-            keys[d + 1] = DIMENSIONS.get(d).bucket(values[d]).as("b" + d);
+        Column[] buckets = new Column[DIMENSIONS.size()];
+        for (int d = 0; d < buckets.length; d++) {
+            buckets[d] = DIMENSIONS.get(d).bucket(values[d]);
         }
-        List<TimingCell> out = new ArrayList<>();
-        for (Row r : j.groupBy(keys).agg(Sums.rows(), countIf(col("hasOutcome")),
-                countIf(col("resolved").equalTo(1)), count(col("csat")), total(col("csat")),
-                countIf(col("reopened").equalTo(1))).collectAsList()) {
-            int[] buckets = new int[DIMENSIONS.size()];
-            for (int d = 0; d < buckets.length; d++) {
-                buckets[d] = r.getInt(d + 1);
-            }
-            long[] v = new long[SUMS];
-            for (int i = 0; i < SUMS; i++) {
-                v[i] = Rates.lng(r.get(keys.length + i));
-            }
-            out.add(new TimingCell(r.isNullAt(0) ? null : r.getDate(0).toLocalDate(), buckets, v));
-        }
-        return out;
+        return buckets;
     }
 
     static void addRows(Table.Builder b, Dimension dim, Map<String, long[]> s) {
