@@ -17,6 +17,7 @@ import com.takeover.batch.reports.DataQualityReport;
 import com.takeover.batch.reports.InterventionEffectReport;
 import com.takeover.batch.reports.ReportContext;
 import com.takeover.batch.reports.ReportSettings;
+import com.takeover.batch.reports.RunSums;
 import com.takeover.batch.reports.Table;
 import com.takeover.batch.reports.TakeoverTimingReport;
 import com.takeover.batch.reports.TrendReport;
@@ -74,8 +75,9 @@ public final class NightlyJob {
 
         Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Not cached: the reports read the facts in one pass (RunSums), and a columnar cache of every conversation
+        // costs more to build than computing them
+        Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s);
         // Alerts are scanned once per report date: caching them pays only when several dates are built
         Dataset<Row> alertRows = cfg.dates().size() > 1 ? alerts.rows().persist(StorageLevel.MEMORY_AND_DISK())
                 : alerts.rows();
@@ -84,23 +86,28 @@ public final class NightlyJob {
             long t0 = System.nanoTime();
             long outcomesUsable = outcomes.rows().filter(col("knownAt").lt(cutoff)).count();
             long latestCount = latest.count();
-            Map<LocalDate, Long> orphans = orphanOutcomes(latest, facts);
+            Map<LocalDate, Long> orphans = orphanOutcomes(latest, conversations.rows());
             LOG.info("counted outcomes and orphans in {} ms", (System.nanoTime() - t0) / 1_000_000);
             DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
                     conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
                     outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
                     outcomesUsable - latestCount, orphans);
 
+            // The facts are summed once for every date of the run; each date's reports roll up its windows
+            t0 = System.nanoTime();
+            RunSums sums = new RunSums(facts, takeoverRows);
+            int cells = sums.computeAll();
+            LOG.info("summed the facts into {} cells in {} ms", cells, (System.nanoTime() - t0) / 1_000_000);
+
             OutputStore store = new OutputStore(cfg.out(), spark.sparkContext().hadoopConfiguration());
             store.recover();
             List<JobResult.DateOutput> written = new ArrayList<>();
             for (LocalDate d : cfg.dates()) {
-                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows), cfg, inputs));
+                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows, sums), cfg, inputs));
             }
             store.cleanUp();
             return new JobResult(written);
         } finally {
-            facts.unpersist();
             latest.unpersist();
             alertRows.unpersist();
             takeoverRows.unpersist();
@@ -166,14 +173,11 @@ public final class NightlyJob {
         return t;
     }
 
-    /**
-     * Latest outcomes whose conversation is not in the lake, by the UTC date they became known. The facts hold
-     * each conversation read once, so they stand in for a second scan and a distinct of the conversations.
-     */
-    private static Map<LocalDate, Long> orphanOutcomes(Dataset<Row> latest, Dataset<Row> facts) {
-        Dataset<Row> ids = facts.select(col("conversationId"));
+    /** Latest outcomes whose conversation is not in the lake, by the UTC date they became known. */
+    private static Map<LocalDate, Long> orphanOutcomes(Dataset<Row> latest, Dataset<Row> conversations) {
+        Dataset<Row> ids = conversations.select(col("conversationId").as("c_id"));
         Map<LocalDate, Long> out = new TreeMap<>();
-        for (Row r : latest.join(ids, latest.col("conversationId").equalTo(ids.col("conversationId")), "left_anti")
+        for (Row r : latest.join(ids, latest.col("conversationId").equalTo(ids.col("c_id")), "left_anti")
                 .groupBy(expr("to_date(timestamp_millis(knownAt))").as("d")).agg(count(lit(1)))
                 .collectAsList()) {
             out.put(r.getDate(0).toLocalDate(), r.getLong(1));

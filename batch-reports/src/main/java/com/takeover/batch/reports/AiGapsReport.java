@@ -1,9 +1,5 @@
 package com.takeover.batch.reports;
 
-import static com.takeover.batch.reports.Sums.countIf;
-import static com.takeover.batch.reports.Sums.total;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
@@ -11,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.TreeMap;
 
 /**
  * Report 2, where the AI needs work, per topic ("*" = all): how AI-only conversations end, how
@@ -29,23 +23,31 @@ public final class AiGapsReport {
 
     private AiGapsReport() {}
 
-    private static Map<String, long[]> sums(Dataset<Row> facts) {
-        Column ai = not(col("takenOver"));
-        return Sums.byKey(facts, col("topic"),
-                Sums.rows(),
-                countIf(ai),
-                countIf(ai.and(col("hasOutcome"))),
-                countIf(ai.and(col("resolved").equalTo(1))),
-                countIf(col("takenOver")),
-                countIf(col("humanRequested")),
-                total(col("lowConfidenceAnswers")),
-                total(col("aiMessages")),
-                countIf(ai.and(col("highRisk")).and(col("bad").equalTo(1))),
-                countIf(ai.and(col("highRisk")).and(col("hasOutcome"))));
+    /** Per topic, from the fact cells of a window. */
+    private static Map<String, long[]> sums(List<FactCells.Cell> cells) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (FactCells.Cell c : cells) {
+            boolean ai = !c.takenOver();
+            long n = c.get(FactCells.N);
+            long[] v = {
+                n,
+                ai ? n : 0,
+                ai && c.hasOutcome() ? n : 0,
+                ai ? c.get(FactCells.RESOLVED) : 0,
+                ai ? 0 : n,
+                c.get(FactCells.HUMAN_REQUESTED),
+                c.get(FactCells.LOW_CONFIDENCE),
+                c.get(FactCells.AI_MESSAGES),
+                ai && c.highRisk() ? c.get(FactCells.BAD) : 0,
+                ai && c.highRisk() && c.hasOutcome() ? n : 0
+            };
+            out.merge(c.topic(), v, Sums::add);
+        }
+        return out;
     }
 
     public static Table build(ReportContext ctx) {
-        return fromSums(sums(ctx.windowFacts()), sums(ctx.factsIn(ctx.previousWindow())));
+        return fromSums(sums(ctx.cellsIn(ctx.window())), sums(ctx.cellsIn(ctx.previousWindow())));
     }
 
     static Table fromSums(Map<String, long[]> current, Map<String, long[]> previous) {

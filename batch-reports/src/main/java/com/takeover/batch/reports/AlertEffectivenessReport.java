@@ -1,13 +1,10 @@
 package com.takeover.batch.reports;
 
 import static com.takeover.batch.reports.Sums.countIf;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.grouping;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 
@@ -49,7 +46,12 @@ public final class AlertEffectivenessReport {
      * asked for a human; with a known outcome, and a bad one.
      */
     record ConversationSums(long alerted, long known, long troubled, long askedForHuman, long withOutcome,
-            long badOutcome) {}
+            long badOutcome) {
+        ConversationSums plus(ConversationSums o) {
+            return new ConversationSums(alerted + o.alerted, known + o.known, troubled + o.troubled,
+                    askedForHuman + o.askedForHuman, withOutcome + o.withOutcome, badOutcome + o.badOutcome);
+        }
+    }
 
     public static Table build(ReportContext ctx) {
         long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
@@ -74,21 +76,13 @@ public final class AlertEffectivenessReport {
                     r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
         }
 
-        // Facts hold one row per conversation, so distinct rules per row are distinct (conversation, rule) pairs
-        Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> perRule = f.select(col("conversationId"), col("troubled"), col("humanRequested"), col("bad"),
-                explode(array_distinct(col("alertRuleIds"))).as("ruleId"));
-        Dataset<Row> anyRule = f.filter(col("alerted")).select(col("conversationId"), col("troubled"),
-                col("humanRequested"), col("bad"), lit(ANY).as("ruleId"));
         Map<String, ConversationSums> convSums = new TreeMap<>();
-        for (Row r : perRule.unionByName(anyRule).groupBy("ruleId")
-                .agg(Sums.rows(), countIf(col("troubled").isNotNull()), countIf(col("troubled").equalTo(1)),
-                        countIf(col("humanRequested")), countIf(col("bad").isNotNull()), countIf(col("bad").equalTo(1)))
-                .collectAsList()) {
-            convSums.put(r.getString(0), new ConversationSums(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
-                    r.getLong(5), r.getLong(6)));
+        for (FactCells.RuleCell c : ctx.sums().cells().rulesIn(ctx.window())) {
+            convSums.merge(c.rule(), new ConversationSums(c.get(FactCells.N), c.get(FactCells.TROUBLE_KNOWN),
+                    c.get(FactCells.TROUBLED), c.get(FactCells.HUMAN_REQUESTED), c.get(FactCells.WITH_OUTCOME),
+                    c.get(FactCells.BAD)), ConversationSums::plus);
         }
-        long troubledTotal = f.filter(col("troubled").equalTo(1)).count();
+        long troubledTotal = ctx.cellsIn(ctx.window()).stream().mapToLong(c -> c.get(FactCells.TROUBLED)).sum();
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
     }
 

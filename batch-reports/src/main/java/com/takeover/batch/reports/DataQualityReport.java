@@ -1,10 +1,7 @@
 package com.takeover.batch.reports;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.LocalDate;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 
 /**
  * What went in: rows read, outcomes rejected, superseded or without a conversation, and
@@ -21,9 +18,12 @@ public final class DataQualityReport {
     private DataQualityReport() {}
 
     public static Table build(ReportContext ctx, Inputs in) {
-        Row counts = ctx.windowFacts().agg(Sums.rows(), Sums.countIf(col("hasOutcome").equalTo(false))).first();
-        long inWindow = counts.getLong(0);
-        long pending = Rates.lng(counts.get(1)); // a sum: null when the window is empty
+        long inWindow = 0;
+        long pending = 0;
+        for (FactCells.Cell c : ctx.cellsIn(ctx.window())) {
+            inWindow += c.get(FactCells.N);
+            pending += c.hasOutcome() ? 0 : c.get(FactCells.N);
+        }
         long orphans = in.orphanOutcomesByKnownDate().entrySet().stream()
                 .filter(e -> ctx.window().contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         return Table.builder(NAME)

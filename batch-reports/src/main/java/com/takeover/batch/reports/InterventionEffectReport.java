@@ -1,10 +1,5 @@
 package com.takeover.batch.reports;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.takeover.batch.stats.ArmSummary;
 import com.takeover.batch.stats.EffectEstimate;
@@ -17,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Report 1, where intervention pays: per conversation type (topic × segment × channel and every
@@ -26,8 +19,8 @@ import org.apache.spark.sql.types.DataTypes;
  * and the difference adjusted for risk (strata of the highest pre-takeover risk, standardised to
  * the taken-over population), its 95% interval, a verdict, ranked by expected gain within each level.
  *
- * <p>Spark only sums integers per (type, risk stratum, arm); the statistics run on the driver, so
- * the numbers do not depend on partitioning.
+ * <p>It rolls up the run's {@link FactCells} (integer sums per type, risk stratum and arm); the statistics run
+ * on the driver, so the numbers do not depend on partitioning.
  */
 public final class InterventionEffectReport {
     public static final String NAME = "intervention_effect";
@@ -91,22 +84,12 @@ public final class InterventionEffectReport {
     }
 
     public static Table build(ReportContext ctx) {
-        List<Row> rows = ctx.windowFacts()
-                .groupBy(col("topic"), col("segment"), col("channel"), col("riskBin"), col("takenOver"), col("hasOutcome"))
-                .agg(count(lit(1)).as("n"),
-                        sum(col("resolved")).cast(DataTypes.LongType).as("resolved"),
-                        count(col("csat")).as("csatN"),
-                        sum(col("csat")).cast(DataTypes.LongType).as("csatSum"),
-                        sum(col("csat").multiply(col("csat"))).cast(DataTypes.LongType).as("csatSq"),
-                        sum(col("reopened")).cast(DataTypes.LongType).as("reopened"),
-                        count(when(col("resolved").equalTo(1), col("timeToResolutionMs"))).as("ttrN"),
-                        sum(when(col("resolved").equalTo(1), col("timeToResolutionMs"))).cast(DataTypes.LongType).as("ttrSum"))
-                .collectAsList();
         List<Cell> cells = new ArrayList<>();
-        for (Row r : rows) {
-            cells.add(new Cell(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getBoolean(4),
-                    r.getBoolean(5), r.getLong(6), Rates.lng(r.get(7)), r.getLong(8), Rates.lng(r.get(9)),
-                    Rates.lng(r.get(10)), Rates.lng(r.get(11)), r.getLong(12), Rates.lng(r.get(13))));
+        for (FactCells.Cell c : ctx.cellsIn(ctx.window())) {
+            cells.add(new Cell(c.topic(), c.segment(), c.channel(), c.riskBin(), c.takenOver(), c.hasOutcome(),
+                    c.get(FactCells.N), c.get(FactCells.RESOLVED), c.get(FactCells.CSAT_N), c.get(FactCells.CSAT_SUM),
+                    c.get(FactCells.CSAT_SQ), c.get(FactCells.REOPENED), c.get(FactCells.TTR_N),
+                    c.get(FactCells.TTR_SUM)));
         }
         return fromCells(cells, ctx.settings());
     }

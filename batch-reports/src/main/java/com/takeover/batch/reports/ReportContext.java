@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.takeover.batch.lake.DateRange;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,9 +17,16 @@ import org.apache.spark.sql.Row;
  * @param facts {@link ConversationFacts} over everything read (the window, the previous window and the trend)
  * @param alerts TakeoverAlert rows read
  * @param takeovers TakeoverRecord rows read
+ * @param sums the facts' sums, shared by the dates of a run
  */
 public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
-        Dataset<Row> takeovers) {
+        Dataset<Row> takeovers, RunSums sums) {
+
+    /** A context of its own (one date): its sums are computed on first use. */
+    public ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
+            Dataset<Row> takeovers) {
+        this(date, settings, facts, alerts, takeovers, new RunSums(facts, takeovers));
+    }
 
     /** The conversations this date's report is about: those that ended in the window. */
     public DateRange window() {
@@ -40,5 +48,10 @@ public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row
 
     public Dataset<Row> windowFacts() {
         return factsIn(window());
+    }
+
+    /** The fact cells of conversations that ended in {@code range}. */
+    List<FactCells.Cell> cellsIn(DateRange range) {
+        return sums.cells().cellsIn(range);
     }
 }

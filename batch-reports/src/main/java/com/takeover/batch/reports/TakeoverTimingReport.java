@@ -1,16 +1,14 @@
 package com.takeover.batch.reports;
 
-import static com.takeover.batch.reports.Sums.countIf;
-import static com.takeover.batch.reports.Sums.total;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,43 +53,49 @@ public final class TakeoverTimingReport {
 
     private TakeoverTimingReport() {}
 
+    /**
+     * Sums of the taken-over conversations that ended on {@code day} with one bucket per dimension (at most 5^4 a
+     * day, from the run's {@link FactCells}); each dimension's rows are its marginal sums, added up on the driver.
+     */
+    record TimingCell(LocalDate day, int[] buckets, long[] sums) {}
+
     public static Table build(ReportContext ctx) {
-        Dataset<Row> first = ctx.takeovers()
+        List<TimingCell> cells = ctx.sums().cells().timing().stream()
+                .filter(c -> c.day() != null && ctx.window().contains(c.day())).toList();
+        Table.Builder b = columns();
+        for (int d = 0; d < DIMENSIONS.size(); d++) {
+            Map<String, long[]> s = new TreeMap<>();
+            for (TimingCell c : cells) {
+                s.merge(Integer.toString(c.buckets()[d]), c.sums(), Sums::add);
+            }
+            addRows(b, DIMENSIONS.get(d), s);
+        }
+        return b.build();
+    }
+
+    /** The first takeover of each conversation: t_id, t_time and the signals at that moment. */
+    static Dataset<Row> firstTakeovers(Dataset<Row> takeovers) {
+        return takeovers
                 .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
                         .orderBy(asc("takeoverTime"), asc("eventId"))))
                 .filter(col("_n").equalTo(1))
                 .select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"),
                         col("signals.turns").as("t_turns"), col("signals.elapsedMs").as("t_elapsed"),
                         col("signals.risk").as("t_risk"));
-        Dataset<Row> f = ctx.windowFacts();
-        Dataset<Row> j = f.join(first, f.col("conversationId").equalTo(first.col("t_id")), "inner");
+    }
+
+    /** The bucket of each dimension of a fact row joined with its {@link #firstTakeovers}. */
+    static Column[] buckets() {
         Column afterAlert = when(col("firstAlertTime").isNull().or(col("firstAlertTime").gt(col("t_time"))), lit(-1.0))
                 .otherwise(col("t_time").minus(col("firstAlertTime")).divide(60_000.0));
         Column[] values = {
             col("t_turns").cast("double"), col("t_elapsed").divide(60_000.0), col("t_risk"), afterAlert
         };
-        // One aggregation by the four buckets at once (at most 5^4 cells); each dimension's rows are its
-        // marginal sums, added up on the driver, instead of one Spark job per dimension.
         Column[] buckets = new Column[DIMENSIONS.size()];
         for (int d = 0; d < buckets.length; d++) {
-            buckets[d] = DIMENSIONS.get(d).bucket(values[d]).as("b" + d);
+            buckets[d] = DIMENSIONS.get(d).bucket(values[d]);
         }
-        List<Row> cells = j.groupBy(buckets).agg(Sums.rows(), countIf(col("hasOutcome")),
-                countIf(col("resolved").equalTo(1)), count(col("csat")), total(col("csat")),
-                countIf(col("reopened").equalTo(1))).collectAsList();
-        Table.Builder b = columns();
-        for (int d = 0; d < DIMENSIONS.size(); d++) {
-            Map<String, long[]> s = new TreeMap<>();
-            for (Row r : cells) {
-                long[] v = new long[SUMS];
-                for (int i = 0; i < SUMS; i++) {
-                    v[i] = Rates.lng(r.get(buckets.length + i));
-                }
-                s.merge(Integer.toString(r.getInt(d)), v, Sums::add);
-            }
-            addRows(b, DIMENSIONS.get(d), s);
-        }
-        return b.build();
+        return buckets;
     }
 
     static void addRows(Table.Builder b, Dimension dim, Map<String, long[]> s) {

@@ -1,12 +1,8 @@
 package com.takeover.batch.reports;
 
-import static com.takeover.batch.reports.Sums.countIf;
-import static com.takeover.batch.reports.Sums.total;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Report 5: the last {@code trendDays} days, one row per day (days without data have zero volume). */
 public final class TrendReport {
@@ -15,9 +11,13 @@ public final class TrendReport {
     private TrendReport() {}
 
     public static Table build(ReportContext ctx) {
-        Map<String, long[]> byDay = Sums.byKey(ctx.factsIn(ctx.trendRange()), col("endDate").cast("string"),
-                Sums.rows(), countIf(col("takenOver")), countIf(col("hasOutcome")),
-                countIf(col("resolved").equalTo(1)), count(col("csat")), total(col("csat")));
+        // conversations, takenOver, withOutcome, resolved, CSAT answers, CSAT sum
+        Map<LocalDate, long[]> byDay = new TreeMap<>();
+        for (FactCells.Cell c : ctx.cellsIn(ctx.trendRange())) {
+            long n = c.get(FactCells.N);
+            byDay.merge(c.day(), new long[] {n, c.takenOver() ? n : 0, c.hasOutcome() ? n : 0,
+                c.get(FactCells.RESOLVED), c.get(FactCells.CSAT_N), c.get(FactCells.CSAT_SUM)}, Sums::add);
+        }
         Table.Builder b = Table.builder(NAME)
                 .string("date", "UTC date the conversations ended")
                 .lng("conversations", "conversations that ended that day")
@@ -27,7 +27,7 @@ public final class TrendReport {
                 .dbl("resolutionRate", "resolved / withOutcome")
                 .dbl("meanCsat", "mean CSAT of those that answered the survey");
         for (LocalDate d : ctx.trendRange().days()) {
-            long[] s = byDay.getOrDefault(d.toString(), new long[6]);
+            long[] s = byDay.getOrDefault(d, new long[6]);
             b.row(d.toString(), s[0], s[1], Rates.ratio(s[1], s[0]), s[2], Rates.ratio(s[3], s[2]),
                     Rates.ratio(s[5], s[4]));
         }

@@ -1,0 +1,154 @@
+package com.takeover.batch.reports;
+
+import static com.takeover.batch.reports.Sums.countIf;
+import static com.takeover.batch.reports.Sums.total;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.when;
+
+import com.takeover.batch.lake.DateRange;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The facts summed by every key the conversation-level reports group on, in one Spark aggregation per run:
+ * <ul>
+ * <li>cells: day × topic × segment × channel × risk stratum × high risk × arm × outcome known, a few thousand a
+ * day, which intervention effect, AI gaps, the trend, data quality and alert recall roll up on the driver;
+ * <li>rule cells: day × alert rule ("*" = any rule), for alert effectiveness;
+ * <li>timing cells: day × the four takeover-timing buckets of the taken-over conversations.
+ * </ul>
+ * Integer sums only, so any roll-up is exact and independent of partitioning. One pass over the facts is what
+ * makes caching them unnecessary: building a columnar cache of every conversation cost more than computing them.
+ */
+public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTimingReport.TimingCell> timing) {
+    // Sums per cell, by index
+    static final int N = 0;
+    static final int RESOLVED = 1;
+    static final int CSAT_N = 2;
+    static final int CSAT_SUM = 3;
+    static final int CSAT_SQ = 4;
+    static final int REOPENED = 5;
+    static final int TTR_N = 6; // time to resolution, of resolved conversations
+    static final int TTR_SUM = 7;
+    static final int HUMAN_REQUESTED = 8;
+    static final int LOW_CONFIDENCE = 9;
+    static final int AI_MESSAGES = 10;
+    static final int WITH_OUTCOME = 11;
+    static final int BAD = 12;
+    static final int TROUBLED = 13;
+    static final int TROUBLE_KNOWN = 14; // the customer asked for a human, or the outcome is known
+    private static final int WIDTH = 15;
+
+    /** One cell; {@code day} is null for conversations without an end time (in no report's range). */
+    record Cell(LocalDate day, String topic, String segment, String channel, int riskBin, boolean highRisk,
+            boolean takenOver, boolean hasOutcome, long[] sums) {
+        long get(int i) {
+            return sums[i];
+        }
+    }
+
+    /** The conversations that ended on {@code day} and that {@code rule} alerted on. */
+    record RuleCell(LocalDate day, String rule, long[] sums) {
+        long get(int i) {
+            return sums[i];
+        }
+    }
+
+    private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
+    private static final String[] CELL_KEYS = {
+        "topic", "segment", "channel", "riskBin", "highRisk", "takenOver", "hasOutcome"
+    };
+
+    static FactCells collect(Dataset<Row> facts, Dataset<Row> takeovers) {
+        // At most one first takeover per conversation, so the join keeps one row per conversation
+        Dataset<Row> first = TakeoverTimingReport.firstTakeovers(takeovers);
+        Dataset<Row> withFirst = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "left");
+        // Each conversation as its cell (position 0), as its timing cell when taken over (position 1), once per
+        // distinct rule that alerted on it and once for "*" when it was alerted (positions 2..)
+        Column ruleIds = concat(array(lit(null), lit(null)).cast(STRINGS), array_distinct(col("alertRuleIds")),
+                when(col("alerted"), array(lit(AlertEffectivenessReport.ANY))).otherwise(array().cast(STRINGS)));
+        Dataset<Row> rows = withFirst.select(col("*"), posexplode(ruleIds).as(new String[] {"pos", "ruleId"}))
+                .filter(col("pos").notEqual(1).or(col("t_id").isNotNull()));
+        // Each kind is summed by its own keys (the others null)
+        Column cellRow = col("pos").equalTo(0);
+        Column timingRow = col("pos").equalTo(1);
+        Column[] buckets = TakeoverTimingReport.buckets();
+        Column[] keys = new Column[3 + CELL_KEYS.length + buckets.length];
+        keys[0] = col("endDate");
+        keys[1] = least(col("pos"), lit(2)).as("kind");
+        keys[2] = col("ruleId");
+        for (int i = 0; i < CELL_KEYS.length; i++) {
+            keys[3 + i] = when(cellRow, col(CELL_KEYS[i])).as(CELL_KEYS[i]);
+        }
+        for (int d = 0; d < buckets.length; d++) {
+            keys[3 + CELL_KEYS.length + d] = when(timingRow, buckets[d]).as("b" + d);
+        }
+
+        Column resolvedTtr = when(col("resolved").equalTo(1), col("timeToResolutionMs"));
+        Column[] sums = new Column[WIDTH];
+        sums[N] = Sums.rows();
+        sums[RESOLVED] = total(col("resolved"));
+        sums[CSAT_N] = count(col("csat"));
+        sums[CSAT_SUM] = total(col("csat"));
+        sums[CSAT_SQ] = total(col("csat").multiply(col("csat")));
+        sums[REOPENED] = total(col("reopened"));
+        sums[TTR_N] = count(resolvedTtr);
+        sums[TTR_SUM] = total(resolvedTtr);
+        sums[HUMAN_REQUESTED] = countIf(col("humanRequested"));
+        sums[LOW_CONFIDENCE] = total(col("lowConfidenceAnswers"));
+        sums[AI_MESSAGES] = total(col("aiMessages"));
+        sums[WITH_OUTCOME] = countIf(col("hasOutcome"));
+        sums[BAD] = total(col("bad"));
+        sums[TROUBLED] = total(col("troubled"));
+        sums[TROUBLE_KNOWN] = count(col("troubled"));
+
+        List<Cell> cells = new ArrayList<>();
+        List<RuleCell> rules = new ArrayList<>();
+        List<TakeoverTimingReport.TimingCell> timing = new ArrayList<>();
+        for (Row r : rows.groupBy(keys).agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList()) {
+            LocalDate day = r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
+            long[] v = new long[WIDTH];
+            for (int i = 0; i < WIDTH; i++) {
+                v[i] = Rates.lng(r.get(keys.length + i));
+            }
+            switch (r.getInt(1)) {
+                case 0 -> cells.add(new Cell(day, r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
+                        r.getBoolean(7), r.getBoolean(8), r.getBoolean(9), v));
+                case 1 -> {
+                    int[] b = new int[buckets.length];
+                    for (int d = 0; d < b.length; d++) {
+                        b[d] = r.getInt(3 + CELL_KEYS.length + d);
+                    }
+                    timing.add(new TakeoverTimingReport.TimingCell(day, b, new long[] {
+                        v[N], v[WITH_OUTCOME], v[RESOLVED], v[CSAT_N], v[CSAT_SUM], v[REOPENED]}));
+                }
+                default -> rules.add(new RuleCell(day, r.getString(2), v));
+            }
+        }
+        return new FactCells(cells, rules, timing);
+    }
+
+    /** The cells of conversations that ended in {@code range}. */
+    List<Cell> cellsIn(DateRange range) {
+        return cells.stream().filter(c -> c.day() != null && range.contains(c.day())).toList();
+    }
+
+    /** The rule cells of conversations that ended in {@code range}. */
+    List<RuleCell> rulesIn(DateRange range) {
+        return rules.stream().filter(c -> c.day() != null && range.contains(c.day())).toList();
+    }
+}
