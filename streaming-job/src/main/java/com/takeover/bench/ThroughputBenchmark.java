@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class ThroughputBenchmark {
 
     public record Options(long events, int partitions, int parallelism, int rounds, boolean lake, long seed,
-            Duration checkpointInterval, Duration bufferTimeout) {}
+            Duration checkpointInterval, Duration bufferTimeout, JobConfig.StateBackend stateBackend) {}
 
     /**
      * One job's run: wall seconds (the job's net run time) and the CPU seconds this process used meanwhile
@@ -116,6 +116,7 @@ public final class ThroughputBenchmark {
                 .parallelism(o.parallelism())
                 .checkpointInterval(o.checkpointInterval())
                 .bufferTimeout(o.bufferTimeout())
+                .stateBackend(o.stateBackend())
                 .lakePath(lake == null ? "" : lake)
                 .checkpointDir(checkpoints.toString())
                 .build();

@@ -55,6 +55,11 @@ public final class BenchThroughputCommand implements Callable<Integer> {
             description = "network buffer timeout of both jobs (default: ${DEFAULT-VALUE}, the job's default)")
     String bufferTimeout;
 
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog", defaultValue = "hashmap",
+            description = "where keyed state lives, in every job; changelog = incremental checkpoints (default: "
+                    + "${DEFAULT-VALUE})")
+    String stateBackend;
+
     @Option(names = "--seed", defaultValue = "7", description = "simulation seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -70,7 +75,8 @@ public final class BenchThroughputCommand implements Callable<Integer> {
         ThroughputBenchmark.Options o;
         try {
             o = new ThroughputBenchmark.Options(events, partitions, parallelism, rounds, !noLake, seed,
-                    JobConfig.parseDuration(checkpointInterval), JobConfig.parseDuration(bufferTimeout));
+                    JobConfig.parseDuration(checkpointInterval), JobConfig.parseDuration(bufferTimeout),
+                    JobConfig.StateBackend.parse(stateBackend));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -78,8 +84,9 @@ public final class BenchThroughputCommand implements Callable<Integer> {
         ThroughputBenchmark.Result r = ThroughputBenchmark.run(o, progress);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput: %,d simulated events, %d partitions, parallelism %d, checkpoints every %s,"
-                        + " buffer timeout %s, lake %s; %d cores, Java %s%n", events, partitions, parallelism,
-                checkpointInterval, bufferTimeout, noLake ? "off" : "on", Runtime.getRuntime().availableProcessors(),
+                        + " buffer timeout %s, %s state, lake %s; %d cores, Java %s%n", events, partitions, parallelism,
+                checkpointInterval, bufferTimeout, stateBackend, noLake ? "off" : "on",
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  loading into the broker: %,.0f events/s%n", r.loaded().eventsPerSecond());
         for (Run run : r.runs()) {
