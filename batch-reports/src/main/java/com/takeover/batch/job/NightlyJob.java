@@ -2,8 +2,8 @@ package com.takeover.batch.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import com.takeover.batch.lake.DateRange;
 import com.takeover.batch.lake.LakeRead;
@@ -84,20 +84,18 @@ public final class NightlyJob {
         Dataset<Row> takeoverRows = takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long t0 = System.nanoTime();
-            long outcomesUsable = outcomes.rows().filter(col("knownAt").lt(cutoff)).count();
-            long latestCount = latest.count();
-            Map<LocalDate, Long> orphans = orphanOutcomes(latest, conversations.rows());
-            LOG.info("counted outcomes and orphans in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
-                    conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
-                    outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
-                    outcomesUsable - latestCount, orphans);
+            LatestOutcomes known = countLatest(latest);
+            LOG.info("counted the latest outcomes in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
             // The facts are summed once for every date of the run; each date's reports roll up its windows
             t0 = System.nanoTime();
             RunSums sums = new RunSums(facts, takeoverRows);
             int cells = sums.computeAll();
             LOG.info("summed the facts into {} cells in {} ms", cells, (System.nanoTime() - t0) / 1_000_000);
+            DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
+                    conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
+                    outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
+                    known.superseded(), orphans(known.byKnownDate(), sums.matchedOutcomesByKnownDate()));
 
             OutputStore store = new OutputStore(cfg.out(), spark.sparkContext().hadoopConfiguration());
             store.recover();
@@ -173,15 +171,32 @@ public final class NightlyJob {
         return t;
     }
 
-    /** Latest outcomes whose conversation is not in the lake, by the UTC date they became known. */
-    private static Map<LocalDate, Long> orphanOutcomes(Dataset<Row> latest, Dataset<Row> conversations) {
-        Dataset<Row> ids = conversations.select(col("conversationId").as("c_id"));
-        Map<LocalDate, Long> out = new TreeMap<>();
-        for (Row r : latest.join(ids, latest.col("conversationId").equalTo(ids.col("c_id")), "left_anti")
-                .groupBy(expr("to_date(timestamp_millis(knownAt))").as("d")).agg(count(lit(1)))
-                .collectAsList()) {
-            out.put(r.getDate(0).toLocalDate(), r.getLong(1));
+    /** The latest outcomes by the UTC date they became known, and the older versions they replace. */
+    record LatestOutcomes(Map<LocalDate, Long> byKnownDate, long superseded) {}
+
+    private static LatestOutcomes countLatest(Dataset<Row> latest) {
+        Map<LocalDate, Long> byDate = new TreeMap<>();
+        long superseded = 0;
+        for (Row r : latest.groupBy(ConversationFacts.knownDate(col("knownAt")).as("d"))
+                .agg(count(lit(1)), sum(col("superseded"))).collectAsList()) {
+            byDate.put(r.getDate(0).toLocalDate(), r.getLong(1));
+            superseded += r.getLong(2);
         }
+        return new LatestOutcomes(byDate, superseded);
+    }
+
+    /**
+     * Latest outcomes whose conversation is not in the lake, by the UTC date they became known: the latest outcomes
+     * of each date less those the facts matched to a conversation (days without orphans left out).
+     */
+    static Map<LocalDate, Long> orphans(Map<LocalDate, Long> latest, Map<LocalDate, Long> matched) {
+        Map<LocalDate, Long> out = new TreeMap<>();
+        latest.forEach((d, n) -> {
+            long orphans = n - matched.getOrDefault(d, 0L);
+            if (orphans > 0) {
+                out.put(d, orphans);
+            }
+        });
         return out;
     }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.floor;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -26,7 +28,8 @@ import org.apache.spark.sql.types.DataTypes;
  * missing), takenOver, maxRisk, riskBin, humanRequested, lowConfidenceAnswers, aiMessages, alerted,
  * alertRuleIds, firstAlertTime, takeoverTime, hasOutcome and the 0/1 outcome columns (null without
  * an outcome): resolved, csat, reopened, timeToResolutionMs, escalated, bad (unresolved, reopened,
- * escalated or CSAT ≤ 2), troubled (the customer asked for a human, or a bad outcome), highRisk.
+ * escalated or CSAT ≤ 2), troubled (the customer asked for a human, or a bad outcome), highRisk,
+ * outcomeKnownDate (the UTC date the outcome became known).
  */
 public final class ConversationFacts {
     public static final String UNKNOWN = "(unknown)";
@@ -35,15 +38,23 @@ public final class ConversationFacts {
 
     /**
      * Latest known outcome per conversation among those known before {@code cutoffMillis};
-     * ties on knownAt are broken on the other columns so the choice is repeatable.
+     * ties on knownAt are broken on the other columns so the choice is repeatable. Column {@code superseded}: how
+     * many older versions of that outcome (known before the cutoff) the latest replaces.
      */
     public static Dataset<Row> latestOutcomes(Dataset<Row> outcomes, long cutoffMillis) {
+        Column versions = count(lit(1)).over(Window.partitionBy("conversationId"));
         return outcomes.filter(col("knownAt").lt(cutoffMillis))
                 .withColumn("_n", row_number().over(Window.partitionBy("conversationId").orderBy(
                         desc("knownAt"), col("resolved").desc_nulls_last(), col("csat").asc_nulls_last(),
                         col("reopened").desc_nulls_last(), col("escalated").desc_nulls_last(),
                         col("ticketId").asc_nulls_last(), col("timeToResolutionMs").asc_nulls_last())))
+                .withColumn("superseded", versions.minus(1))
                 .filter(col("_n").equalTo(1)).drop("_n");
+    }
+
+    /** The UTC date on which an outcome became known. */
+    public static Column knownDate(Column knownAtMillis) {
+        return functions.to_date(functions.timestamp_millis(knownAtMillis));
     }
 
     /**
@@ -68,7 +79,7 @@ public final class ConversationFacts {
         Dataset<Row> out = latestOutcomes.select(
                 col("conversationId").as("o_id"), col("resolved").as("o_resolved"), col("csat").as("o_csat"),
                 col("reopened").as("o_reopened"), col("timeToResolutionMs").as("o_ttr"),
-                col("escalated").as("o_escalated"));
+                col("escalated").as("o_escalated"), col("knownAt").as("o_known"));
         Dataset<Row> j = conv.join(out, conv.col("conversationId").equalTo(out.col("o_id")), "left");
 
         Column maxRisk = coalesce(col("maxRisk"), col("atDecision.risk"), lit(0.0));
@@ -107,6 +118,7 @@ public final class ConversationFacts {
                 escalated.as("escalated"),
                 bad.as("bad"),
                 troubled.as("troubled"),
-                maxRisk.geq(s.highRisk()).as("highRisk"));
+                maxRisk.geq(s.highRisk()).as("highRisk"),
+                when(has, knownDate(col("o_known"))).as("outcomeKnownDate"));
     }
 }

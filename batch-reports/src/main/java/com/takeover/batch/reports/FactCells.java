@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,12 +31,15 @@ import org.apache.spark.sql.types.DataTypes;
  * <li>cells: day × topic × segment × channel × risk stratum × high risk × arm × outcome known, a few thousand a
  * day, which intervention effect, AI gaps, the trend, data quality and alert recall roll up on the driver;
  * <li>rule cells: day × alert rule ("*" = any rule), for alert effectiveness;
- * <li>timing cells: day × the four takeover-timing buckets of the taken-over conversations.
+ * <li>timing cells: day × the four takeover-timing buckets of the taken-over conversations;
+ * <li>matched outcomes: the conversations with an outcome by the day it became known (the outcomes whose
+ * conversation is in the lake; the others are orphans).
  * </ul>
  * Integer sums only, so any roll-up is exact and independent of partitioning. One pass over the facts is what
  * makes caching them unnecessary: building a columnar cache of every conversation cost more than computing them.
  */
-public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTimingReport.TimingCell> timing) {
+public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTimingReport.TimingCell> timing,
+        Map<LocalDate, Long> matchedOutcomesByKnownDate) {
     // Sums per cell, by index
     static final int N = 0;
     static final int RESOLVED = 1;
@@ -77,19 +82,23 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         // At most one first takeover per conversation, so the join keeps one row per conversation
         Dataset<Row> first = TakeoverTimingReport.firstTakeovers(takeovers);
         Dataset<Row> withFirst = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "left");
-        // Each conversation as its cell (position 0), as its timing cell when taken over (position 1), once per
-        // distinct rule that alerted on it and once for "*" when it was alerted (positions 2..)
-        Column ruleIds = concat(array(lit(null), lit(null)).cast(STRINGS), array_distinct(col("alertRuleIds")),
+        // Each conversation as its cell (position 0), as its timing cell when taken over (position 1), as a matched
+        // outcome when it has one (position 2), once per distinct rule that alerted on it and once for "*" when it
+        // was alerted (positions 3..)
+        Column ruleIds = concat(array(lit(null), lit(null), lit(null)).cast(STRINGS),
+                array_distinct(col("alertRuleIds")),
                 when(col("alerted"), array(lit(AlertEffectivenessReport.ANY))).otherwise(array().cast(STRINGS)));
         Dataset<Row> rows = withFirst.select(col("*"), posexplode(ruleIds).as(new String[] {"pos", "ruleId"}))
-                .filter(col("pos").notEqual(1).or(col("t_id").isNotNull()));
-        // Each kind is summed by its own keys (the others null)
+                .filter(when(col("pos").equalTo(1), col("t_id").isNotNull())
+                        .when(col("pos").equalTo(2), col("hasOutcome")).otherwise(true));
+        // Each kind is summed by its own keys (the others null); a matched outcome by the day it became known
         Column cellRow = col("pos").equalTo(0);
         Column timingRow = col("pos").equalTo(1);
+        Column outcomeRow = col("pos").equalTo(2);
         Column[] buckets = TakeoverTimingReport.buckets();
         Column[] keys = new Column[3 + CELL_KEYS.length + buckets.length];
-        keys[0] = col("endDate");
-        keys[1] = least(col("pos"), lit(2)).as("kind");
+        keys[0] = when(outcomeRow, col("outcomeKnownDate")).otherwise(col("endDate")).as("day");
+        keys[1] = least(col("pos"), lit(3)).as("kind");
         keys[2] = col("ruleId");
         for (int i = 0; i < CELL_KEYS.length; i++) {
             keys[3 + i] = when(cellRow, col(CELL_KEYS[i])).as(CELL_KEYS[i]);
@@ -119,6 +128,7 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         List<Cell> cells = new ArrayList<>();
         List<RuleCell> rules = new ArrayList<>();
         List<TakeoverTimingReport.TimingCell> timing = new ArrayList<>();
+        Map<LocalDate, Long> matched = new TreeMap<>();
         for (Row r : rows.groupBy(keys).agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList()) {
             LocalDate day = r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
             long[] v = new long[WIDTH];
@@ -136,10 +146,11 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
                     timing.add(new TakeoverTimingReport.TimingCell(day, b, new long[] {
                         v[N], v[WITH_OUTCOME], v[RESOLVED], v[CSAT_N], v[CSAT_SUM], v[REOPENED]}));
                 }
+                case 2 -> matched.put(day, v[N]);
                 default -> rules.add(new RuleCell(day, r.getString(2), v));
             }
         }
-        return new FactCells(cells, rules, timing);
+        return new FactCells(cells, rules, timing, matched);
     }
 
     /** The cells of conversations that ended in {@code range}. */

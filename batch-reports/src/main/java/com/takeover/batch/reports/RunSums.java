@@ -1,5 +1,7 @@
 package com.takeover.batch.reports;
 
+import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -22,6 +24,11 @@ public final class RunSums {
             cells = FactCells.collect(facts, takeovers);
         }
         return cells;
+    }
+
+    /** The latest outcomes whose conversation is in the lake read, by the UTC date they became known. */
+    public Map<LocalDate, Long> matchedOutcomesByKnownDate() {
+        return cells().matchedOutcomesByKnownDate();
     }
 
     /** Computes the sums now (so that a run's log shows what they took, apart from the reports). */
