@@ -18,8 +18,7 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The keyed state's serializer: a conversation and its timer times written field by field in a fixed order,
- * strings as length-prefixed UTF-8 in one write each, counts and times (as distances from the conversation's
- * start) as variable-length integers. Flink's POJO serializer wrote the same
+ * strings as length-prefixed UTF-8 in one write each, arrays in bulk. Flink's POJO serializer wrote the same
  * state with a null flag and a per-character string encoding per field; every checkpoint of the heap backend
  * writes every open conversation, so its cost is paid each checkpoint (and, for entries touched while one
  * runs, by the copy-on-write {@link #copy}).
@@ -274,78 +273,76 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         }
         writeString(s.language, out);
 
-        // Times after the start as varint deltas (2-4 bytes instead of 8), counts as varints.
-        long base = s.startTime;
-        out.writeLong(base);
-        writeTime(s.lastEventTime, base, out);
-        writeCount(s.events, out);
+        out.writeLong(s.startTime);
+        out.writeLong(s.lastEventTime);
+        out.writeInt(s.events);
         writeString(s.lastEventId, out);
-        writeTimeIfPresent(s.lastCustomerMessageTime, base, out);
-        writeTimeIfPresent(s.lastAnswerTime, base, out);
-        writeTimeIfPresent(s.waitingSince, base, out);
+        writeIfPresent(s.lastCustomerMessageTime, out);
+        writeIfPresent(s.lastAnswerTime, out);
+        writeIfPresent(s.waitingSince, out);
 
-        writeCount(s.customerMessages, out);
-        writeCount(s.aiMessages, out);
-        writeCount(s.agentMessages, out);
-        writeCount(s.lowConfidenceAnswers, out);
+        out.writeInt(s.customerMessages);
+        out.writeInt(s.aiMessages);
+        out.writeInt(s.agentMessages);
+        out.writeInt(s.lowConfidenceAnswers);
 
-        writeCount(s.sentimentCount, out);
+        out.writeInt(s.sentimentCount);
         out.writeDouble(s.sentimentEma);
         out.writeDouble(s.sentimentMin);
         out.writeDouble(s.sentimentLast);
         writeDoubles(s.sentimentWindow, out);
-        writeCount(s.sentimentWindowCount, out);
+        out.writeInt(s.sentimentWindowCount);
 
         out.writeDouble(s.aiConfidenceLast);
         out.writeDouble(s.aiConfidenceMin);
         out.writeDouble(s.aiConfidenceSum);
-        writeCount(s.aiConfidenceCount, out);
+        out.writeInt(s.aiConfidenceCount);
 
         writeString(s.topic, out);
         writeString(s.intentTopic, out);
         writeString(s.phraseTopic, out);
         writeStrings(s.topicsSeen, out);
 
-        writeTimeIfPresent(s.takeoverTime, base, out);
+        writeIfPresent(s.takeoverTime, out);
         writeString(s.takeoverAgentId, out);
         writeEnum(s.takeoverTrigger, out);
         writeEnum(s.takeoverMode, out);
         writeString(s.takeoverAlertId, out);
         if (s.lastTakeoverSnapshot != null) {
-            write(s.lastTakeoverSnapshot, base, out);
+            write(s.lastTakeoverSnapshot, out);
         }
         writeString(s.lastTakeoverEventId, out);
 
-        writeTimeIfPresent(s.endTime, base, out);
+        writeIfPresent(s.endTime, out);
         writeEnum(s.endedBy, out);
         writeString(s.endReason, out);
 
         writeStrings(s.firedRuleIds, out);
-        writeTimes(s.firedRuleTimes, base, out);
-        writeCount(s.alertCount, out);
+        writeLongs(s.firedRuleTimes, out);
+        out.writeInt(s.alertCount);
         writeStrings(s.alertRuleIds, out);
         writeString(s.firstAlertId, out);
-        writeTimeIfPresent(s.firstAlertTime, base, out);
+        writeIfPresent(s.firstAlertTime, out);
         writeStrings(s.recentAlertIds, out);
-        writeTimes(s.recentAlertTimes, base, out);
+        writeLongs(s.recentAlertTimes, out);
 
         if (s.decisionSnapshot != null) {
-            write(s.decisionSnapshot, base, out);
+            write(s.decisionSnapshot, out);
         }
         out.writeDouble(s.maxRisk);
 
         writeStrings(s.previewTexts, out);
-        writeTimes(s.previewTimes, base, out);
+        writeLongs(s.previewTimes, out);
         writeInts(s.previewSpeakers, out);
-        writeCount(s.previewCount, out);
+        out.writeInt(s.previewCount);
 
         writeStrings(s.transcriptTexts, out);
-        writeTimes(s.transcriptTimes, base, out);
+        writeLongs(s.transcriptTimes, out);
         writeInts(s.transcriptSpeakers, out);
-        writeCount(s.transcriptCount, out);
+        out.writeInt(s.transcriptCount);
     }
 
-    private static void write(SnapshotState s, long base, DataOutputView out) throws IOException {
+    private static void write(SnapshotState s, DataOutputView out) throws IOException {
         int flags = (s.humanRequested ? S_HUMAN_REQUESTED : 0)
                 | (s.sensitiveTopic ? S_SENSITIVE : 0)
                 | (s.sentimentLast != null ? S_SENTIMENT_LAST : 0)
@@ -356,7 +353,7 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
                 | (s.aiConfidenceMin != null ? S_AI_CONFIDENCE_MIN : 0)
                 | (s.aiConfidenceAvg != null ? S_AI_CONFIDENCE_AVG : 0);
         out.writeShort(flags);
-        writeTime(s.time, base, out);
+        out.writeLong(s.time);
         out.writeDouble(s.risk);
         writeIfPresent(s.sentimentLast, out);
         writeIfPresent(s.sentimentAvg, out);
@@ -365,24 +362,15 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         writeIfPresent(s.aiConfidenceLast, out);
         writeIfPresent(s.aiConfidenceMin, out);
         writeIfPresent(s.aiConfidenceAvg, out);
-        writeCount(s.turns, out);
-        writeVarLong(zigZag(s.elapsedMs), out);
+        out.writeInt(s.turns);
+        out.writeLong(s.elapsedMs);
         writeString(s.topic, out);
     }
 
-    private static void writeTimeIfPresent(Long t, long base, DataOutputView out) throws IOException {
-        if (t != null) {
-            writeTime(t, base, out);
+    private static void writeIfPresent(Long v, DataOutputView out) throws IOException {
+        if (v != null) {
+            out.writeLong(v);
         }
-    }
-
-    /** A time as its distance from the conversation's start (wrapping arithmetic: any long round-trips). */
-    private static void writeTime(long t, long base, DataOutputView out) throws IOException {
-        writeVarLong(zigZag(t - base), out);
-    }
-
-    private static void writeCount(int n, DataOutputView out) throws IOException {
-        writeVarLong(zigZag(n), out);
     }
 
     private static void writeIfPresent(Double v, DataOutputView out) throws IOException {
@@ -411,11 +399,11 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         }
     }
 
-    private static void writeTimes(long[] a, long base, DataOutputView out) throws IOException {
+    private static void writeLongs(long[] a, DataOutputView out) throws IOException {
         writeVarInt(a == null ? 0 : a.length + 1, out);
         if (a != null) {
-            for (long t : a) {
-                writeTime(t, base, out);
+            for (long v : a) {
+                out.writeLong(v);
             }
         }
     }
@@ -445,20 +433,11 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
 
     /** Unsigned LEB128: most lengths and speakers take one byte. */
     private static void writeVarInt(int v, DataOutputView out) throws IOException {
-        writeVarLong(v & 0xFFFFFFFFL, out);
-    }
-
-    private static void writeVarLong(long v, DataOutputView out) throws IOException {
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
+        while ((v & ~0x7F) != 0) {
+            out.writeByte((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        out.writeByte((int) v);
-    }
-
-    /** Small magnitudes of either sign to small unsigned numbers. */
-    private static long zigZag(long v) {
-        return (v << 1) ^ (v >> 63);
+        out.writeByte(v);
     }
 
     // ---- read ------------------------------------------------------------------------------
@@ -500,79 +479,78 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         s.customerValue = (flags & HAS_CUSTOMER_VALUE) != 0 ? in.readDouble() : null;
         s.language = readString(in);
 
-        long base = in.readLong();
-        s.startTime = base;
-        s.lastEventTime = readTime(base, in);
-        s.events = readCount(in);
+        s.startTime = in.readLong();
+        s.lastEventTime = in.readLong();
+        s.events = in.readInt();
         s.lastEventId = readString(in);
-        s.lastCustomerMessageTime = readTimeIf(flags, HAS_LAST_CUSTOMER_MESSAGE_TIME, base, in);
-        s.lastAnswerTime = readTimeIf(flags, HAS_LAST_ANSWER_TIME, base, in);
-        s.waitingSince = readTimeIf(flags, HAS_WAITING_SINCE, base, in);
+        s.lastCustomerMessageTime = readLongIf(flags, HAS_LAST_CUSTOMER_MESSAGE_TIME, in);
+        s.lastAnswerTime = readLongIf(flags, HAS_LAST_ANSWER_TIME, in);
+        s.waitingSince = readLongIf(flags, HAS_WAITING_SINCE, in);
 
-        s.customerMessages = readCount(in);
-        s.aiMessages = readCount(in);
-        s.agentMessages = readCount(in);
-        s.lowConfidenceAnswers = readCount(in);
+        s.customerMessages = in.readInt();
+        s.aiMessages = in.readInt();
+        s.agentMessages = in.readInt();
+        s.lowConfidenceAnswers = in.readInt();
 
-        s.sentimentCount = readCount(in);
+        s.sentimentCount = in.readInt();
         s.sentimentEma = in.readDouble();
         s.sentimentMin = in.readDouble();
         s.sentimentLast = in.readDouble();
         s.sentimentWindow = readDoubles(in);
-        s.sentimentWindowCount = readCount(in);
+        s.sentimentWindowCount = in.readInt();
 
         s.aiConfidenceLast = in.readDouble();
         s.aiConfidenceMin = in.readDouble();
         s.aiConfidenceSum = in.readDouble();
-        s.aiConfidenceCount = readCount(in);
+        s.aiConfidenceCount = in.readInt();
 
         s.topic = readString(in);
         s.intentTopic = readString(in);
         s.phraseTopic = readString(in);
         s.topicsSeen = readStrings(in);
 
-        s.takeoverTime = readTimeIf(flags, HAS_TAKEOVER_TIME, base, in);
+        s.takeoverTime = readLongIf(flags, HAS_TAKEOVER_TIME, in);
         s.takeoverAgentId = readString(in);
         s.takeoverTrigger = readEnum(TRIGGERS, "takeoverTrigger", in);
         s.takeoverMode = readEnum(MODES, "takeoverMode", in);
         s.takeoverAlertId = readString(in);
-        s.lastTakeoverSnapshot = (flags & HAS_LAST_TAKEOVER_SNAPSHOT) != 0 ? readSnapshot(base, in) : null;
+        s.lastTakeoverSnapshot = (flags & HAS_LAST_TAKEOVER_SNAPSHOT) != 0 ? readSnapshot(in) : null;
         s.lastTakeoverEventId = readString(in);
 
-        s.endTime = readTimeIf(flags, HAS_END_TIME, base, in);
+        s.endTime = readLongIf(flags, HAS_END_TIME, in);
         s.endedBy = readEnum(ENDED_BY, "endedBy", in);
         s.endReason = readString(in);
 
         s.firedRuleIds = readStrings(in);
-        s.firedRuleTimes = readTimes(base, in);
-        s.alertCount = readCount(in);
+        s.firedRuleTimes = readLongs(in);
+        s.alertCount = in.readInt();
         s.alertRuleIds = readStrings(in);
         s.firstAlertId = readString(in);
-        s.firstAlertTime = readTimeIf(flags, HAS_FIRST_ALERT_TIME, base, in);
+        s.firstAlertTime = readLongIf(flags, HAS_FIRST_ALERT_TIME, in);
         s.recentAlertIds = readStrings(in);
-        s.recentAlertTimes = readTimes(base, in);
+        s.recentAlertTimes = readLongs(in);
 
-        s.decisionSnapshot = (flags & HAS_DECISION_SNAPSHOT) != 0 ? readSnapshot(base, in) : null;
+        s.decisionSnapshot = (flags & HAS_DECISION_SNAPSHOT) != 0 ? readSnapshot(in) : null;
         s.maxRisk = in.readDouble();
 
         s.previewTexts = readStrings(in);
-        s.previewTimes = readTimes(base, in);
+        s.previewTimes = readLongs(in);
         s.previewSpeakers = readInts(in);
-        s.previewCount = readCount(in);
+        s.previewCount = in.readInt();
 
         s.transcriptTexts = readStrings(in);
-        s.transcriptTimes = readTimes(base, in);
+        s.transcriptTimes = readLongs(in);
         s.transcriptSpeakers = readInts(in);
-        s.transcriptCount = readCount(in);
+        s.transcriptCount = in.readInt();
         return s;
     }
 
-    private static SnapshotState readSnapshot(long base, DataInputView in) throws IOException {
+    private static SnapshotState readSnapshot(DataInputView in) throws IOException {
         SnapshotState s = new SnapshotState();
         int flags = in.readShort();
         s.humanRequested = (flags & S_HUMAN_REQUESTED) != 0;
         s.sensitiveTopic = (flags & S_SENSITIVE) != 0;
-        s.time = readTime(base, in);
+        s.time = in.readLong();
         s.risk = in.readDouble();
         s.sentimentLast = readDoubleIf(flags, S_SENTIMENT_LAST, in);
         s.sentimentAvg = readDoubleIf(flags, S_SENTIMENT_AVG, in);
@@ -581,22 +559,14 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         s.aiConfidenceLast = readDoubleIf(flags, S_AI_CONFIDENCE_LAST, in);
         s.aiConfidenceMin = readDoubleIf(flags, S_AI_CONFIDENCE_MIN, in);
         s.aiConfidenceAvg = readDoubleIf(flags, S_AI_CONFIDENCE_AVG, in);
-        s.turns = readCount(in);
-        s.elapsedMs = unZigZag(readVarLong(in));
+        s.turns = in.readInt();
+        s.elapsedMs = in.readLong();
         s.topic = readString(in);
         return s;
     }
 
-    private static Long readTimeIf(int flags, int bit, long base, DataInputView in) throws IOException {
-        return (flags & bit) != 0 ? readTime(base, in) : null;
-    }
-
-    private static long readTime(long base, DataInputView in) throws IOException {
-        return base + unZigZag(readVarLong(in));
-    }
-
-    private static int readCount(DataInputView in) throws IOException {
-        return (int) unZigZag(readVarLong(in));
+    private static Long readLongIf(int flags, int bit, DataInputView in) throws IOException {
+        return (flags & bit) != 0 ? in.readLong() : null;
     }
 
     private static Double readDoubleIf(int flags, int bit, DataInputView in) throws IOException {
@@ -625,14 +595,14 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         return a;
     }
 
-    private static long[] readTimes(long base, DataInputView in) throws IOException {
+    private static long[] readLongs(DataInputView in) throws IOException {
         int n = readVarInt(in);
         if (n == 0) {
             return null;
         }
         long[] a = new long[n - 1];
         for (int i = 0; i < a.length; i++) {
-            a[i] = readTime(base, in);
+            a[i] = in.readLong();
         }
         return a;
     }
@@ -683,22 +653,6 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
             }
         }
         throw new IOException("conversation state: a length longer than five bytes (corrupt state)");
-    }
-
-    private static long readVarLong(DataInputView in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("conversation state: a number longer than ten bytes (corrupt state)");
-    }
-
-    private static long unZigZag(long v) {
-        return (v >>> 1) ^ -(v & 1);
     }
 
     // ---- identity and snapshot -------------------------------------------------------------
