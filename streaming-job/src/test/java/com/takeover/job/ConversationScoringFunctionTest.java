@@ -449,6 +449,33 @@ class ConversationScoringFunctionTest {
         assertThat(feed(c.customer("awful [s=-0.8]"))).extracting(TakeoverAlert::getRuleId).containsExactly("angry");
     }
 
+    /** Pending timer times, {@link ConversationWithTimers#NONE} for none. */
+    record ArmedTimers(long check, long cleanup) {}
+
+    /**
+     * What the operator of earlier versions did per event, whatever its state layout: score the event, then arm
+     * the stall check and the abandon timer unless they are pending.
+     */
+    static ArmedTimers scoreAndArm(com.takeover.scoring.ConversationScorer scorer, ConversationState state,
+            IngestedEvent in, org.apache.flink.streaming.api.TimerService timers, long check, long cleanup)
+            throws Exception {
+        scorer.apply(state, in.event);
+        var next = new com.takeover.rules.RuleEvaluator(scorer).nextTimeBasedCheck(state, rules(), in.event.getEventTime());
+        if (next.isPresent() && check == ConversationWithTimers.NONE) {
+            check = next.getAsLong();
+            timers.registerEventTimeTimer(check);
+        }
+        if (cleanup == ConversationWithTimers.NONE) {
+            cleanup = state.lastEventTime + TTL;
+            timers.registerEventTimeTimer(cleanup);
+        }
+        return new ArmedTimers(check, cleanup);
+    }
+
+    private static long orNone(Long time) {
+        return time == null ? ConversationWithTimers.NONE : time;
+    }
+
     /**
      * The keyed state as versions before {@link ConversationWithTimers} kept it: the conversation, the check
      * and cleanup timer times in value states of their own. Enough of the old operator to take a snapshot
@@ -471,16 +498,10 @@ class ConversationScoringFunctionTest {
             if (state == null) {
                 state = new ConversationState(in.event.getConversationId());
             }
-            scorer.apply(state, in.event);
-            var next = new com.takeover.rules.RuleEvaluator(scorer).nextTimeBasedCheck(state, rules(), in.event.getEventTime());
-            if (next.isPresent() && checkTimer.value() == null) {
-                ctx.timerService().registerEventTimeTimer(next.getAsLong());
-                checkTimer.update(next.getAsLong());
-            }
-            if (cleanupTimer.value() == null) {
-                ctx.timerService().registerEventTimeTimer(state.lastEventTime + TTL);
-                cleanupTimer.update(state.lastEventTime + TTL);
-            }
+            ArmedTimers armed = scoreAndArm(scorer, state, in, ctx.timerService(),
+                    orNone(checkTimer.value()), orNone(cleanupTimer.value()));
+            checkTimer.update(armed.check() == ConversationWithTimers.NONE ? null : armed.check());
+            cleanupTimer.update(armed.cleanup());
             conversation.update(state);
         }
 
@@ -545,17 +566,9 @@ class ConversationScoringFunctionTest {
             if (c == null) {
                 c = new ConversationWithTimers(new ConversationState(in.event.getConversationId()));
             }
-            scorer.apply(c.conversation, in.event);
-            var next = new com.takeover.rules.RuleEvaluator(scorer)
-                    .nextTimeBasedCheck(c.conversation, rules(), in.event.getEventTime());
-            if (next.isPresent() && c.checkTimer == ConversationWithTimers.NONE) {
-                ctx.timerService().registerEventTimeTimer(next.getAsLong());
-                c.checkTimer = next.getAsLong();
-            }
-            if (c.cleanupTimer == ConversationWithTimers.NONE) {
-                c.cleanupTimer = c.conversation.lastEventTime + TTL;
-                ctx.timerService().registerEventTimeTimer(c.cleanupTimer);
-            }
+            ArmedTimers armed = scoreAndArm(scorer, c.conversation, in, ctx.timerService(), c.checkTimer, c.cleanupTimer);
+            c.checkTimer = armed.check();
+            c.cleanupTimer = armed.cleanup();
             state.update(c);
         }
 
