@@ -449,6 +449,24 @@ class ConversationScoringFunctionTest {
         assertThat(feed(c.customer("awful [s=-0.8]"))).extracting(TakeoverAlert::getRuleId).containsExactly("angry");
     }
 
+    /**
+     * A snapshot taken by {@code earlier} (an operator of an earlier state layout) after {@code c} started in
+     * {@code segment} and its customer asked something, unanswered; closes this test's harness first.
+     */
+    private OperatorSubtaskState snapshotOfAWaitingCustomer(
+            KeyedBroadcastProcessFunction<String, IngestedEvent, RuleUpdate, TakeoverAlert> earlier,
+            Events.Conversation c, String segment) throws Exception {
+        harness.close();
+        var old = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(earlier,
+                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        for (ConversationEvent e : List.of(c.started(segment), c.after(10).customer("hello? [s=0]"))) {
+            old.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
+        }
+        OperatorSubtaskState snapshot = old.snapshot(1L, 1L);
+        old.close();
+        return snapshot;
+    }
+
     /** Pending timer times, {@link ConversationWithTimers#NONE} for none. */
     record ArmedTimers(long check, long cleanup) {}
 
@@ -511,16 +529,9 @@ class ConversationScoringFunctionTest {
 
     @Test
     void aSnapshotOfTheEarlierFourStateLayoutRestoresAndMovesToTheNewOne() throws Exception {
-        harness.close();
-        var legacy = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new LegacyLayout(),
-                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
         Events.Conversation c = Events.conversation("c11");
-        for (ConversationEvent e : List.of(c.started("standard"), c.after(10).customer("hello? [s=0]"))) {
-            legacy.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
-        }
+        OperatorSubtaskState snapshot = snapshotOfAWaitingCustomer(new LegacyLayout(), c, "standard");
         long waitingSince = c.now();
-        OperatorSubtaskState snapshot = legacy.snapshot(1L, 1L);
-        legacy.close();
 
         harness = open(snapshot);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
@@ -578,16 +589,9 @@ class ConversationScoringFunctionTest {
 
     @Test
     void aSnapshotWrittenByThePojoSerializerRestoresAndTheNextOneIsInTheStateFormat() throws Exception {
-        harness.close();
-        var old = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new PojoFormat(),
-                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
         Events.Conversation c = Events.conversation("c12");
-        for (ConversationEvent e : List.of(c.started("vip"), c.after(10).customer("hello? [s=0]"))) {
-            old.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
-        }
+        OperatorSubtaskState pojoSnapshot = snapshotOfAWaitingCustomer(new PojoFormat(), c, "vip");
         long waitingSince = c.now();
-        OperatorSubtaskState pojoSnapshot = old.snapshot(1L, 1L);
-        old.close();
 
         // 1. restored: the timers and what the conversation remembered come back
         harness = open(pojoSnapshot);
