@@ -1,10 +1,5 @@
 package com.takeover.batch.job;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-
 import com.takeover.batch.lake.DateRange;
 import com.takeover.batch.lake.LakeRead;
 import com.takeover.batch.lake.LakeReader;
@@ -73,40 +68,44 @@ public final class NightlyJob {
         }
         checkPartitions(cfg, conversations);
 
-        Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Not cached: the latest outcomes are counted in the facts' pass, whose join with them reuses the same shuffle
+        Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff);
         // Not cached: the reports read the facts in one pass (RunSums), and a columnar cache of every conversation
         // costs more to build than computing them
         Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s);
-        // Alerts are scanned once per report date: caching them pays only when several dates are built
-        Dataset<Row> alertRows = cfg.dates().size() > 1 ? alerts.rows().persist(StorageLevel.MEMORY_AND_DISK())
-                : alerts.rows();
-        Dataset<Row> takeoverRows = takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK());
+        // Alerts and takeovers are scanned once per report date (takeovers once more for the sums): caching them
+        // pays only when several dates are built
+        boolean severalDates = cfg.dates().size() > 1;
+        Dataset<Row> alertRows = severalDates ? alerts.rows().persist(StorageLevel.MEMORY_AND_DISK()) : alerts.rows();
+        Dataset<Row> takeoverRows = severalDates ? takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK())
+                : takeovers.rows();
         try {
+            // The facts are summed once for every date of the run, each date's reports roll up its windows; the
+            // alerts of each date's window are summed alongside
+            RunSums sums = new RunSums(facts, alertRows, takeoverRows, latest);
+            List<ReportContext> contexts = new ArrayList<>();
+            for (LocalDate d : cfg.dates()) {
+                contexts.add(new ReportContext(d, s, facts, alertRows, takeoverRows, sums));
+            }
             long t0 = System.nanoTime();
-            LatestOutcomes known = countLatest(latest);
-            LOG.info("counted the latest outcomes in {} ms", (System.nanoTime() - t0) / 1_000_000);
-
-            // The facts are summed once for every date of the run; each date's reports roll up its windows
-            t0 = System.nanoTime();
-            RunSums sums = new RunSums(facts, takeoverRows);
-            int cells = sums.computeAll();
-            LOG.info("summed the facts into {} cells in {} ms", cells, (System.nanoTime() - t0) / 1_000_000);
+            int cells = sums.computeAll(contexts);
+            LOG.info("summed the facts, the latest outcomes and the alerts of {} window(s) into {} cells in {} ms",
+                    contexts.size(), cells, (System.nanoTime() - t0) / 1_000_000);
             DataQualityReport.Inputs inputs = new DataQualityReport.Inputs(conversations.files().size(),
                     conversations.rowCount(), alerts.rowCount(), takeovers.rowCount(), outcomes.rowCount(),
                     outcomes.rejectedRows(), String.join(" | ", outcomes.rejectedSamples()),
-                    known.superseded(), orphans(known.byKnownDate(), sums.matchedOutcomesByKnownDate()));
+                    sums.supersededOutcomes(), orphans(sums.latestOutcomesByKnownDate(),
+                            sums.matchedOutcomesByKnownDate()));
 
             OutputStore store = new OutputStore(cfg.out(), spark.sparkContext().hadoopConfiguration());
             store.recover();
             List<JobResult.DateOutput> written = new ArrayList<>();
-            for (LocalDate d : cfg.dates()) {
-                written.add(buildDate(store, new ReportContext(d, s, facts, alertRows, takeoverRows, sums), cfg, inputs));
+            for (ReportContext ctx : contexts) {
+                written.add(buildDate(store, ctx, cfg, inputs));
             }
             store.cleanUp();
             return new JobResult(written);
         } finally {
-            latest.unpersist();
             alertRows.unpersist();
             takeoverRows.unpersist();
         }
@@ -169,20 +168,6 @@ public final class NightlyJob {
         Table t = build.get();
         LOG.info("built {} in {} ms", t.name(), (System.nanoTime() - t0) / 1_000_000);
         return t;
-    }
-
-    /** The latest outcomes by the UTC date they became known, and the older versions they replace. */
-    record LatestOutcomes(Map<LocalDate, Long> byKnownDate, long superseded) {}
-
-    private static LatestOutcomes countLatest(Dataset<Row> latest) {
-        Map<LocalDate, Long> byDate = new TreeMap<>();
-        long superseded = 0;
-        for (Row r : latest.groupBy(ConversationFacts.knownDate(col("knownAt")).as("d"))
-                .agg(count(lit(1)), sum(col("superseded"))).collectAsList()) {
-            byDate.put(r.getDate(0).toLocalDate(), r.getLong(1));
-            superseded += r.getLong(2);
-        }
-        return new LatestOutcomes(byDate, superseded);
     }
 
     /**

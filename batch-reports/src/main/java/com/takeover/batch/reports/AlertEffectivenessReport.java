@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 
+import com.takeover.batch.lake.DateRange;
 import com.takeover.batch.stats.Interval;
 import com.takeover.batch.stats.Proportions;
 import java.util.ArrayList;
@@ -54,28 +55,7 @@ public final class AlertEffectivenessReport {
     }
 
     public static Table build(ReportContext ctx) {
-        long windowMs = ctx.settings().actedWithinMinutes() * 60_000L;
-        Dataset<Row> alerts = ctx.alerts()
-                .filter(col("alertTime").geq(ctx.window().startMillis()).and(col("alertTime").lt(ctx.window().endMillisExclusive())))
-                // A replayed stream may write an alert twice: one row per alertId, the same one every run. A window
-                // sorts once; dropDuplicates keeps the first of string columns, which Spark can only sort-aggregate.
-                .withColumn("_n", row_number().over(Window.partitionBy("alertId")
-                        .orderBy(asc("alertTime"), asc("ruleId"), asc("conversationId"))))
-                .filter(col("_n").equalTo(1)).drop("_n");
-        Dataset<Row> t = ctx.takeovers().select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"));
-        Dataset<Row> delays = alerts.join(t, alerts.col("conversationId").equalTo(t.col("t_id"))
-                        .and(t.col("t_time").geq(alerts.col("alertTime"))), "left")
-                .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
-                .agg(min(col("t_time")).as("next"))
-                .withColumn("delay", col("next").minus(col("alertTime")));
-        // Per rule and over all rules ("*", the rollup's grand total) in one job
-        Map<String, AlertSums> alertSums = new TreeMap<>();
-        for (Row r : delays.rollup(col("ruleId")).agg(grouping("ruleId"), Sums.rows(), countIf(col("delay").isNotNull()),
-                countIf(col("delay").leq(windowMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
-            alertSums.put(r.getByte(1) == 1 ? ANY : r.getString(0), new AlertSums(r.getLong(2), r.getLong(3),
-                    r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
-        }
-
+        Map<String, AlertSums> alertSums = ctx.sums().alertSums(ctx.window(), ctx.settings());
         Map<String, ConversationSums> convSums = new TreeMap<>();
         for (FactCells.RuleCell c : ctx.sums().cells().rulesIn(ctx.window())) {
             convSums.merge(c.rule(), new ConversationSums(c.get(FactCells.N), c.get(FactCells.TROUBLE_KNOWN),
@@ -84,6 +64,32 @@ public final class AlertEffectivenessReport {
         }
         long troubledTotal = ctx.cellsIn(ctx.window()).stream().mapToLong(c -> c.get(FactCells.TROUBLED)).sum();
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
+    }
+
+    /** The alerts fired in {@code window} (each alert id once) summed per rule, and over all rules as "*". */
+    static Map<String, AlertSums> alertSums(Dataset<Row> alertRows, Dataset<Row> takeovers, DateRange window,
+            long actedWithinMs) {
+        Dataset<Row> alerts = alertRows
+                .filter(col("alertTime").geq(window.startMillis()).and(col("alertTime").lt(window.endMillisExclusive())))
+                // A replayed stream may write an alert twice: one row per alertId, the same one every run. A window
+                // sorts once; dropDuplicates keeps the first of string columns, which Spark can only sort-aggregate.
+                .withColumn("_n", row_number().over(Window.partitionBy("alertId")
+                        .orderBy(asc("alertTime"), asc("ruleId"), asc("conversationId"))))
+                .filter(col("_n").equalTo(1)).drop("_n");
+        Dataset<Row> t = takeovers.select(col("conversationId").as("t_id"), col("takeoverTime").as("t_time"));
+        Dataset<Row> delays = alerts.join(t, alerts.col("conversationId").equalTo(t.col("t_id"))
+                        .and(t.col("t_time").geq(alerts.col("alertTime"))), "left")
+                .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
+                .agg(min(col("t_time")).as("next"))
+                .withColumn("delay", col("next").minus(col("alertTime")));
+        // Per rule and over all rules ("*", the rollup's grand total) in one job
+        Map<String, AlertSums> sums = new TreeMap<>();
+        for (Row r : delays.rollup(col("ruleId")).agg(grouping("ruleId"), Sums.rows(), countIf(col("delay").isNotNull()),
+                countIf(col("delay").leq(actedWithinMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
+            sums.put(r.getByte(1) == 1 ? ANY : r.getString(0), new AlertSums(r.getLong(2), r.getLong(3),
+                    r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
+        }
+        return sums;
     }
 
     static Table fromSums(Map<String, AlertSums> alertSums, Map<String, ConversationSums> convSums, long troubledTotal,

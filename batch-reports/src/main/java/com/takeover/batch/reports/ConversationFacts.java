@@ -14,12 +14,16 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One row per conversation joined with its latest known outcome: what every report aggregates.
@@ -33,6 +37,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class ConversationFacts {
     public static final String UNKNOWN = "(unknown)";
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationFacts.class);
 
     private ConversationFacts() {}
 
@@ -58,20 +63,45 @@ public final class ConversationFacts {
     }
 
     /**
-     * One row per conversation, its last summary: a replayed stream may write a conversation twice. Replays are
-     * rare, so only the ids seen more than once go through the ordering window; the others pass as they are.
-     * Counting ids moves one narrow column instead of shuffling and sorting every summary.
+     * At most this many replayed ids are broadcast to the scan of the summaries; beyond it (a lake where a whole
+     * period was written twice) every summary goes through the ordering window instead.
      */
+    static final int MAX_BROADCAST_REPLAYED_IDS = 100_000;
+
     static Dataset<Row> lastSummaries(Dataset<Row> conversations) {
-        Dataset<Row> repeated = broadcast(conversations.groupBy(col("conversationId").as("r_id")).count()
-                .filter(col("count").gt(1)).select("r_id"));
+        return lastSummaries(conversations, MAX_BROADCAST_REPLAYED_IDS);
+    }
+
+    /**
+     * One row per conversation, its last summary: a replayed stream may write a conversation twice. Replays are
+     * rare, so the ids seen more than once are counted first (one narrow column) and only they go through the
+     * ordering window; on a night without replays the summaries pass as they are.
+     */
+    static Dataset<Row> lastSummaries(Dataset<Row> conversations, int maxBroadcastIds) {
+        List<Row> replayed = SparkJobs.described(conversations.sparkSession(), "conversations written more than once",
+                () -> conversations.groupBy(col("conversationId").as("r_id")).count()
+                        .filter(col("count").gt(1)).select("r_id").limit(maxBroadcastIds + 1).collectAsList());
+        if (replayed.isEmpty()) {
+            return conversations;
+        }
+        if (replayed.size() > maxBroadcastIds) {
+            LOG.warn("more than {} conversations were written more than once (a replayed lake?): ordering every"
+                    + " summary to keep the last of each", maxBroadcastIds);
+            return lastOfEach(conversations);
+        }
+        LOG.info("{} conversations were written more than once: keeping the last summary of each", replayed.size());
+        Dataset<Row> ids = broadcast(conversations.sparkSession().createDataFrame(replayed,
+                new StructType().add("r_id", DataTypes.StringType)));
         Column sameId = col("conversationId").eqNullSafe(col("r_id")); // null ids are one conversation, as in the window
-        Dataset<Row> once = conversations.join(repeated, sameId, "left_anti");
-        Dataset<Row> last = conversations.join(repeated, sameId, "left_semi")
-                .withColumn("_n", row_number().over(Window.partitionBy("conversationId")
+        Dataset<Row> once = conversations.join(ids, sameId, "left_anti");
+        Dataset<Row> last = lastOfEach(conversations.join(ids, sameId, "left_semi"));
+        return once.unionByName(last);
+    }
+
+    private static Dataset<Row> lastOfEach(Dataset<Row> summaries) {
+        return summaries.withColumn("_n", row_number().over(Window.partitionBy("conversationId")
                         .orderBy(desc("endTime"), desc("startTime"), desc("customerMessages"), desc("takenOver"))))
                 .filter(col("_n").equalTo(1)).drop("_n");
-        return once.unionByName(last);
     }
 
     public static Dataset<Row> build(Dataset<Row> conversations, Dataset<Row> latestOutcomes, ReportSettings s) {

@@ -33,13 +33,16 @@ import org.apache.spark.sql.types.DataTypes;
  * <li>rule cells: day × alert rule ("*" = any rule), for alert effectiveness;
  * <li>timing cells: day × the four takeover-timing buckets of the taken-over conversations;
  * <li>matched outcomes: the conversations with an outcome by the day it became known (the outcomes whose
- * conversation is in the lake; the others are orphans).
+ * conversation is in the lake; the others are orphans);
+ * <li>latest outcomes: every latest outcome by the day it became known, and the older versions it replaced (the
+ * latest outcomes' rows are summed in the same aggregation, so counting them costs no job of its own).
  * </ul>
  * Integer sums only, so any roll-up is exact and independent of partitioning. One pass over the facts is what
  * makes caching them unnecessary: building a columnar cache of every conversation cost more than computing them.
  */
 public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTimingReport.TimingCell> timing,
-        Map<LocalDate, Long> matchedOutcomesByKnownDate) {
+        Map<LocalDate, Long> matchedOutcomesByKnownDate, Map<LocalDate, Long> latestOutcomesByKnownDate,
+        long supersededOutcomes) {
     // Sums per cell, by index
     static final int N = 0;
     static final int RESOLVED = 1;
@@ -56,7 +59,15 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
     static final int BAD = 12;
     static final int TROUBLED = 13;
     static final int TROUBLE_KNOWN = 14; // the customer asked for a human, or the outcome is known
-    private static final int WIDTH = 15;
+    static final int SUPERSEDED = 15; // older versions of the latest outcomes
+    private static final int WIDTH = 16;
+
+    // What a summed row is: kind 0..3 are the positions of a conversation's exploded rows, 4 a latest outcome
+    private static final int KIND_CELL = 0;
+    private static final int KIND_TIMING = 1;
+    private static final int KIND_MATCHED_OUTCOME = 2;
+    private static final int KIND_RULE = 3;
+    private static final int KIND_LATEST_OUTCOME = 4;
 
     /** One cell; {@code day} is null for conversations without an end time (in no report's range). */
     record Cell(LocalDate day, String topic, String segment, String channel, int riskBin, boolean highRisk,
@@ -74,11 +85,20 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
     }
 
     private static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
+    /** The facts' columns the sums read. */
+    private static final String[] MEASURES = {
+        "resolved", "csat", "reopened", "humanRequested", "lowConfidenceAnswers", "aiMessages", "hasOutcome", "bad",
+        "troubled"
+    };
     private static final String[] CELL_KEYS = {
         "topic", "segment", "channel", "riskBin", "highRisk", "takenOver", "hasOutcome"
     };
 
-    static FactCells collect(Dataset<Row> facts, Dataset<Row> takeovers) {
+    /**
+     * @param latestOutcomes {@link ConversationFacts#latestOutcomes}, or null for a run that does not count them (its
+     *     latest-outcome sums are then empty)
+     */
+    static FactCells collect(Dataset<Row> facts, Dataset<Row> takeovers, Dataset<Row> latestOutcomes) {
         // At most one first takeover per conversation, so the join keeps one row per conversation
         Dataset<Row> first = TakeoverTimingReport.firstTakeovers(takeovers);
         Dataset<Row> withFirst = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "left");
@@ -98,7 +118,7 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         Column[] buckets = TakeoverTimingReport.buckets();
         Column[] keys = new Column[3 + CELL_KEYS.length + buckets.length];
         keys[0] = when(outcomeRow, col("outcomeKnownDate")).otherwise(col("endDate")).as("day");
-        keys[1] = least(col("pos"), lit(3)).as("kind");
+        keys[1] = least(col("pos"), lit(KIND_RULE)).as("kind");
         keys[2] = col("ruleId");
         for (int i = 0; i < CELL_KEYS.length; i++) {
             keys[3 + i] = when(cellRow, col(CELL_KEYS[i])).as(CELL_KEYS[i]);
@@ -106,39 +126,64 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         for (int d = 0; d < buckets.length; d++) {
             keys[3 + CELL_KEYS.length + d] = when(timingRow, buckets[d]).as("b" + d);
         }
+        List<Column> keyed = new ArrayList<>(Arrays.asList(keys));
+        for (String m : MEASURES) {
+            keyed.add(col(m).as(measure(m)));
+        }
+        keyed.add(when(col("resolved").equalTo(1), col("timeToResolutionMs")).as(measure("resolvedTtr")));
+        keyed.add(lit(null).cast(DataTypes.LongType).as(measure("superseded")));
+        Dataset<Row> summed = rows.select(keyed.toArray(Column[]::new));
+        if (latestOutcomes != null) {
+            // The conversations' columns are null in these rows, and theirs in the conversations' rows
+            summed = summed.unionByName(latestOutcomes.select(
+                    ConversationFacts.knownDate(col("knownAt")).as("day"), lit(KIND_LATEST_OUTCOME).as("kind"),
+                    col("superseded").cast(DataTypes.LongType).as(measure("superseded"))), true);
+        }
 
-        Column resolvedTtr = when(col("resolved").equalTo(1), col("timeToResolutionMs"));
         Column[] sums = new Column[WIDTH];
         sums[N] = Sums.rows();
-        sums[RESOLVED] = total(col("resolved"));
-        sums[CSAT_N] = count(col("csat"));
-        sums[CSAT_SUM] = total(col("csat"));
-        sums[CSAT_SQ] = total(col("csat").multiply(col("csat")));
-        sums[REOPENED] = total(col("reopened"));
-        sums[TTR_N] = count(resolvedTtr);
-        sums[TTR_SUM] = total(resolvedTtr);
-        sums[HUMAN_REQUESTED] = countIf(col("humanRequested"));
-        sums[LOW_CONFIDENCE] = total(col("lowConfidenceAnswers"));
-        sums[AI_MESSAGES] = total(col("aiMessages"));
-        sums[WITH_OUTCOME] = countIf(col("hasOutcome"));
-        sums[BAD] = total(col("bad"));
-        sums[TROUBLED] = total(col("troubled"));
-        sums[TROUBLE_KNOWN] = count(col("troubled"));
+        sums[RESOLVED] = total(m("resolved"));
+        sums[CSAT_N] = count(m("csat"));
+        sums[CSAT_SUM] = total(m("csat"));
+        sums[CSAT_SQ] = total(m("csat").multiply(m("csat")));
+        sums[REOPENED] = total(m("reopened"));
+        sums[TTR_N] = count(m("resolvedTtr"));
+        sums[TTR_SUM] = total(m("resolvedTtr"));
+        sums[HUMAN_REQUESTED] = countIf(m("humanRequested"));
+        sums[LOW_CONFIDENCE] = total(m("lowConfidenceAnswers"));
+        sums[AI_MESSAGES] = total(m("aiMessages"));
+        sums[WITH_OUTCOME] = countIf(m("hasOutcome"));
+        sums[BAD] = total(m("bad"));
+        sums[TROUBLED] = total(m("troubled"));
+        sums[TROUBLE_KNOWN] = count(m("troubled"));
+        sums[SUPERSEDED] = total(m("superseded"));
 
         List<Cell> cells = new ArrayList<>();
         List<RuleCell> rules = new ArrayList<>();
         List<TakeoverTimingReport.TimingCell> timing = new ArrayList<>();
         Map<LocalDate, Long> matched = new TreeMap<>();
-        for (Row r : rows.groupBy(keys).agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList()) {
+        Map<LocalDate, Long> latest = new TreeMap<>();
+        long superseded = 0;
+        Column[] keyNames = new Column[keys.length];
+        keyNames[0] = col("day");
+        keyNames[1] = col("kind");
+        keyNames[2] = col("ruleId");
+        for (int i = 0; i < CELL_KEYS.length; i++) {
+            keyNames[3 + i] = col(CELL_KEYS[i]);
+        }
+        for (int d = 0; d < buckets.length; d++) {
+            keyNames[3 + CELL_KEYS.length + d] = col("b" + d);
+        }
+        for (Row r : summed.groupBy(keyNames).agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList()) {
             LocalDate day = r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
             long[] v = new long[WIDTH];
             for (int i = 0; i < WIDTH; i++) {
                 v[i] = Rates.lng(r.get(keys.length + i));
             }
             switch (r.getInt(1)) {
-                case 0 -> cells.add(new Cell(day, r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
+                case KIND_CELL -> cells.add(new Cell(day, r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
                         r.getBoolean(7), r.getBoolean(8), r.getBoolean(9), v));
-                case 1 -> {
+                case KIND_TIMING -> {
                     int[] b = new int[buckets.length];
                     for (int d = 0; d < b.length; d++) {
                         b[d] = r.getInt(3 + CELL_KEYS.length + d);
@@ -146,11 +191,25 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
                     timing.add(new TakeoverTimingReport.TimingCell(day, b, new long[] {
                         v[N], v[WITH_OUTCOME], v[RESOLVED], v[CSAT_N], v[CSAT_SUM], v[REOPENED]}));
                 }
-                case 2 -> matched.put(day, v[N]);
-                default -> rules.add(new RuleCell(day, r.getString(2), v));
+                case KIND_MATCHED_OUTCOME -> matched.put(day, v[N]);
+                case KIND_RULE -> rules.add(new RuleCell(day, r.getString(2), v));
+                case KIND_LATEST_OUTCOME -> {
+                    latest.put(day, v[N]);
+                    superseded += v[SUPERSEDED];
+                }
+                default -> throw new IllegalStateException("unknown kind of summed row: " + r);
             }
         }
-        return new FactCells(cells, rules, timing, matched);
+        return new FactCells(cells, rules, timing, matched, latest, superseded);
+    }
+
+    /** The name of a summed column in the aggregation's input (apart from the keys, some of which are facts too). */
+    private static String measure(String fact) {
+        return "m_" + fact;
+    }
+
+    private static Column m(String fact) {
+        return col(measure(fact));
     }
 
     /** The cells of conversations that ended in {@code range}. */

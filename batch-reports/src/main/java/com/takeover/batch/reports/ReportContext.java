@@ -25,7 +25,7 @@ public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row
     /** A context of its own (one date): its sums are computed on first use. */
     public ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
             Dataset<Row> takeovers) {
-        this(date, settings, facts, alerts, takeovers, new RunSums(facts, takeovers));
+        this(date, settings, facts, alerts, takeovers, new RunSums(facts, alerts, takeovers));
     }
 
     /** The conversations this date's report is about: those that ended in the window. */

@@ -11,12 +11,16 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A conversation written more than once by a replayed stream counts once, with its last summary. */
 class ConversationFactsTest {
 
-    @Test
-    void aReplayedConversationKeepsItsLastSummaryAndOthersPassUnchanged() {
+    /** The replayed ids broadcast (the usual case), or too many of them and every summary ordered. */
+    @ParameterizedTest(name = "at most {0} replayed ids broadcast")
+    @ValueSource(ints = {ConversationFacts.MAX_BROADCAST_REPLAYED_IDS, 1})
+    void aReplayedConversationKeepsItsLastSummaryAndOthersPassUnchanged(int maxBroadcastIds) {
         SparkSession spark = SparkTestSession.get();
         StructType schema = DatasetContract.CONVERSATIONS.readSchema();
         List<Row> rows = List.of(
@@ -26,7 +30,7 @@ class ConversationFactsTest {
                 summary(schema, "c2", 100, 150, 2, false),
                 summary(schema, null, 100, 180, 1, false),
                 summary(schema, null, 100, 190, 1, false)); // rows without an id are one conversation, as before
-        List<Row> last = ConversationFacts.lastSummaries(spark.createDataFrame(rows, schema))
+        List<Row> last = ConversationFacts.lastSummaries(spark.createDataFrame(rows, schema), maxBroadcastIds)
                 .orderBy("conversationId").select("conversationId", "endTime", "customerMessages", "takenOver")
                 .collectAsList();
         assertThat(last).hasSize(3);
@@ -34,6 +38,19 @@ class ConversationFactsTest {
         assertThat(last.get(0).getLong(1)).isEqualTo(190);
         assertThat(last.get(1)).isEqualTo(RowFactory.create("c1", 260L, 5, true));
         assertThat(last.get(2)).isEqualTo(RowFactory.create("c2", 150L, 2, false));
+    }
+
+    @Test
+    void withoutReplaysEverySummaryPasses() {
+        SparkSession spark = SparkTestSession.get();
+        StructType schema = DatasetContract.CONVERSATIONS.readSchema();
+        List<Row> rows = List.of(summary(schema, "c1", 100, 200, 3, false), summary(schema, "c2", 100, 150, 2, true),
+                summary(schema, null, 100, 180, 1, false));
+        List<Row> last = ConversationFacts.lastSummaries(spark.createDataFrame(rows, schema))
+                .orderBy("conversationId").select("conversationId", "endTime", "customerMessages", "takenOver")
+                .collectAsList();
+        assertThat(last).containsExactly(RowFactory.create(null, 180L, 1, false),
+                RowFactory.create("c1", 200L, 3, false), RowFactory.create("c2", 150L, 2, true));
     }
 
     private static Row summary(StructType schema, String id, long start, long end, int customerMessages,
