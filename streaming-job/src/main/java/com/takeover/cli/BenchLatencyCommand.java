@@ -53,8 +53,8 @@ public final class BenchLatencyCommand implements Callable<Integer> {
             description = "least time from one checkpoint's end to the next one's start (default: the job's default)")
     String checkpointMinPause;
 
-    @Option(names = "--state-backend", paramLabel = "hashmap|changelog", defaultValue = "hashmap",
-            description = "where keyed state lives; changelog = incremental checkpoints (default: ${DEFAULT-VALUE})")
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog|rocksdb", defaultValue = "hashmap",
+            description = "where keyed state lives; changelog, rocksdb = incremental checkpoints (default: ${DEFAULT-VALUE})")
     String stateBackend;
 
     @Option(names = "--buffer-timeout", paramLabel = "DURATION", defaultValue = "10ms",

@@ -55,8 +55,8 @@ public final class BenchThroughputCommand implements Callable<Integer> {
             description = "network buffer timeout of both jobs (default: ${DEFAULT-VALUE}, the job's default)")
     String bufferTimeout;
 
-    @Option(names = "--state-backend", paramLabel = "hashmap|changelog", defaultValue = "hashmap",
-            description = "where keyed state lives, in every job; changelog = incremental checkpoints (default: "
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog|rocksdb", defaultValue = "hashmap",
+            description = "where keyed state lives, in every job; changelog, rocksdb = incremental checkpoints (default: "
                     + "${DEFAULT-VALUE})")
     String stateBackend;
 

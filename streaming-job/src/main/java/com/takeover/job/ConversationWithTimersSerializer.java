@@ -28,7 +28,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link #copy}, under a new {@link Snapshot#getCurrentVersion() version} whose reader still reads the old
  * layout; {@code ConversationWithTimersSerializerTest} fails on a field this class does not carry. State
  * written by the POJO serializer (savepoints before this class) is read by that serializer and rewritten in
- * this format: the heap backend holds the objects, so the migration costs nothing.
+ * this format: the heap backend holds the objects, so the migration costs nothing; RocksDB rewrites every
+ * stored conversation once, when the restored job first opens the state.
+ *
+ * <p><b>On RocksDB</b> ({@code state-backend=rocksdb}) every state read is a {@link #deserialize} into a new
+ * object and every write a {@link #serialize} into a {@link DataOutputSerializer}; {@link #copy} is not used
+ * on that path. The serializer keeps no per-instance state (the staging buffer is per thread), so
+ * {@link #duplicate} may return itself.
  */
 public final class ConversationWithTimersSerializer extends TypeSerializer<ConversationWithTimers> {
     private static final long serialVersionUID = 1L;

@@ -59,14 +59,20 @@ public final class JobConfig implements Serializable {
          * State on the heap plus a log of its changes: a checkpoint writes only the changes since the last one
          * (the whole state is written in the background, periodically). Short checkpoints, some throughput.
          */
-        CHANGELOG;
+        CHANGELOG,
+        /**
+         * State in an embedded RocksDB on the task manager's local disk, with incremental checkpoints: a checkpoint
+         * uploads only the files RocksDB wrote since the previous one. Every state access serializes.
+         */
+        ROCKSDB;
 
         public static StateBackend parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "hashmap" -> HASHMAP;
                 case "changelog" -> CHANGELOG;
+                case "rocksdb" -> ROCKSDB;
                 default -> throw new IllegalArgumentException(
-                        "unknown state backend '" + s + "' (expected hashmap or changelog)");
+                        "unknown state backend '" + s + "' (expected hashmap, changelog or rocksdb)");
             };
         }
 
@@ -106,7 +112,7 @@ public final class JobConfig implements Serializable {
         TRANSACTION_TIMEOUT("transaction-timeout", "producer transaction.timeout.ms (exactly-once); below the broker's transaction.max.timeout.ms", "5m"),
         CHECKPOINT_INTERVAL("checkpoint-interval", "checkpoint interval; 0 disables checkpoints (not with exactly-once)", "10s"),
         CHECKPOINT_MIN_PAUSE("checkpoint-min-pause", "least time from one checkpoint's end to the next one's start; empty = 0 with exactly-once (alerts wait for the next checkpoint), else half the interval, at most 5s", ""),
-        STATE_BACKEND("state-backend", "hashmap|changelog: changelog makes checkpoints incremental (short checkpoints, some throughput)", "hashmap"),
+        STATE_BACKEND("state-backend", "hashmap|changelog|rocksdb: changelog and rocksdb make checkpoints incremental (shorter checkpoints, some throughput)", "hashmap"),
         CHECKPOINT_DIR("checkpoint-dir", "durable checkpoint storage (file:// or a DFS URI); empty = a temporary directory when the job runs locally, the cluster's own storage on a cluster", ""),
         LAKE_PATH("lake-path", "root of the Parquet lake (conversations/, alerts/, takeovers/); empty = no lake", "lake"),
         KEEP_MASKED_TEXT("keep-masked-text", "also store PII-masked transcripts in conversations/", "false"),

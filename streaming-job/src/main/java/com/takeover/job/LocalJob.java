@@ -15,6 +15,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,13 @@ public final class LocalJob implements AutoCloseable {
             // The change log is written by the task managers: set it on the cluster too, next to the checkpoints.
             TakeoverJob.changelog(conf, config);
             conf.set(FsStateChangelogOptions.BASE_PATH, dir + "/changelog");
+        } else if (config.stateBackend() == JobConfig.StateBackend.ROCKSDB) {
+            TakeoverJob.rocksdb(conf);
+            // RocksDB's working files (the live state, not a checkpoint) in a temporary directory of this run; the
+            // backend removes its instance directories when the job ends.
+            Path work = Files.createTempDirectory("takeover-rocksdb-");
+            work.toFile().deleteOnExit();
+            conf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.toString());
         }
         // The web UI (and the latency benchmark, through the same REST API) shows the last 100 checkpoints, not 10.
         conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 100);

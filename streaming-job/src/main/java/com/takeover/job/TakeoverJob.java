@@ -24,6 +24,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -269,6 +270,8 @@ public final class TakeoverJob {
         }
         if (config.stateBackend() == JobConfig.StateBackend.CHANGELOG) {
             changelog(c, config);
+        } else if (config.stateBackend() == JobConfig.StateBackend.ROCKSDB) {
+            rocksdb(c);
         }
         if (config.checkpointDir() != null) {
             c.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
@@ -298,6 +301,18 @@ public final class TakeoverJob {
         if (config.checkpointDir() != null) {
             c.set(CHANGELOG_BASE_PATH, toUri(config.checkpointDir()) + "/changelog");
         }
+    }
+
+    /**
+     * The RocksDB state backend with incremental checkpoints: keyed state (and the timers) live in an embedded
+     * RocksDB on the task manager's local disk, and a checkpoint uploads only the SST files written since the
+     * previous one (next to the checkpoints, under {@code shared/}); a checkpoint's own files reference the
+     * earlier ones. Every state read and write serializes the value. Its working directories are the task
+     * manager's temporary directories unless the cluster sets {@code state.backend.rocksdb.localdir}.
+     */
+    static void rocksdb(Configuration c) {
+        c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     }
 
     /** The rules in force at start: the config's rules file, or the built-in defaults. */

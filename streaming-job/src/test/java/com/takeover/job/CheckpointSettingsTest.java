@@ -2,12 +2,17 @@ package com.takeover.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TernaryBoolean;
 import org.junit.jupiter.api.Test;
@@ -61,5 +66,27 @@ class CheckpointSettingsTest {
         assertThat(env.getConfiguration().get(FsStateChangelogOptions.BASE_PATH)).isEqualTo("file:///data/cp/changelog");
         // restored in NO_CLAIM mode it would fail at its first checkpoint (it cannot take a full one)
         assertThat(env.getConfiguration().get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
+    }
+
+    @Test
+    void theRocksDbBackendTakesIncrementalCheckpoints() {
+        StreamExecutionEnvironment env = configured(JobConfig.fromMap(Map.of("state-backend", "rocksdb")));
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(env.isChangelogStateBackendEnabled()).isNotEqualTo(TernaryBoolean.TRUE);
+        // a restore is not forced to claim: RocksDB takes a full checkpoint after a NO_CLAIM restore
+        assertThat(env.getConfiguration().getOptional(StateRecoveryOptions.RESTORE_MODE)).isEmpty();
+    }
+
+    @Test
+    void aLocalRocksDbJobKeepsItsWorkingFilesInATemporaryDirectoryOfItsOwn() throws Exception {
+        Configuration conf = LocalJob.configuration(JobConfig.fromMap(Map.of("state-backend", "rocksdb")));
+        assertThat(conf.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        Path work = Path.of(conf.get(RocksDBOptions.LOCAL_DIRECTORIES));
+        assertThat(work).isDirectory().startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(work.getFileName().toString()).startsWith("takeover-rocksdb-");
+        assertThat(LocalJob.configuration(JobConfig.defaults()).getOptional(RocksDBOptions.LOCAL_DIRECTORIES))
+                .isEmpty();
     }
 }

@@ -27,11 +27,12 @@ import com.takeover.scoring.ConversationState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,15 +72,24 @@ class ConversationScoringFunctionTest {
         return new ConversationScoringFunction(rules(), Events.scriptedScorer(), GRACE, TTL, "alert-rules");
     }
 
-    static KeyedBroadcastOperatorTestHarness<String, IngestedEvent, RuleUpdate, TakeoverAlert> open(
+    /** The keyed state backend of every harness here; {@link ConversationScoringFunctionOnRocksDbTest} runs the same tests on RocksDB. */
+    StateBackend stateBackend() {
+        return new HashMapStateBackend();
+    }
+
+    /** The scoring operator restored from {@code restored} (null: empty), on {@link #stateBackend()}. */
+    KeyedBroadcastOperatorTestHarness<String, IngestedEvent, RuleUpdate, TakeoverAlert> open(
             OperatorSubtaskState restored) throws Exception {
-        if (restored == null) {
-            return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(function(),
-                    e -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
-        }
-        var h = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(function(),
+        return open(function(), restored);
+    }
+
+    KeyedBroadcastOperatorTestHarness<String, IngestedEvent, RuleUpdate, TakeoverAlert> open(
+            KeyedBroadcastProcessFunction<String, IngestedEvent, RuleUpdate, TakeoverAlert> function,
+            OperatorSubtaskState restored) throws Exception {
+        var h = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(function,
                 List.of(ConversationScoringFunction.RULES)), (IngestedEvent e) -> e.event.getConversationId(),
                 Types.STRING, 1, 1, 0);
+        h.setStateBackend(stateBackend());
         h.setup();
         h.initializeState(restored);
         h.open();
@@ -248,9 +258,8 @@ class ConversationScoringFunctionTest {
                     conditions: [elapsed_minutes >= 30]
                     cooldown: 30m
                 """, "stall and duration rules");
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new ConversationScoringFunction(rules, Events.scriptedScorer(), GRACE, TTL, "alert-rules"),
-                e -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        harness = open(new ConversationScoringFunction(rules, Events.scriptedScorer(), GRACE, TTL, "alert-rules"),
+                null);
         harness.processBroadcastWatermark(Long.MAX_VALUE);
         Events.Conversation c = Events.conversation("c5b");
         feed(c.started("standard"));
@@ -457,8 +466,7 @@ class ConversationScoringFunctionTest {
             KeyedBroadcastProcessFunction<String, IngestedEvent, RuleUpdate, TakeoverAlert> earlier,
             Events.Conversation c, String segment) throws Exception {
         harness.close();
-        var old = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(earlier,
-                (IngestedEvent e) -> e.event.getConversationId(), Types.STRING, ConversationScoringFunction.RULES);
+        var old = open(earlier, null);
         for (ConversationEvent e : List.of(c.started(segment), c.after(10).customer("hello? [s=0]"))) {
             old.processElement(IngestedEvent.of(e, 0L), e.getEventTime());
         }

@@ -98,6 +98,18 @@ class JobConfigTest {
     }
 
     @Test
+    void readsEachStateBackendAndWritesItBackUnderItsName() {
+        for (JobConfig.StateBackend b : JobConfig.StateBackend.values()) {
+            JobConfig c = JobConfig.fromMap(Map.of("state-backend", b.label()));
+            assertThat(c.stateBackend()).isEqualTo(b);
+            assertThat(c.describe()).containsEntry("state-backend", b.label());
+        }
+        assertThat(JobConfig.fromMap(Map.of("state-backend", " RocksDB ")).stateBackend())
+                .isEqualTo(JobConfig.StateBackend.ROCKSDB);
+        assertThat(JobConfig.defaults().stateBackend()).isEqualTo(JobConfig.StateBackend.HASHMAP);
+    }
+
+    @Test
     void refusesBadInputNamingTheKey() {
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("checkpoint-intervall", "5s")))
                 .hasMessageContaining("unknown configuration key 'checkpoint-intervall'");
@@ -118,7 +130,7 @@ class JobConfigTest {
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("abandon-ttl", "0")))
                 .hasMessage("abandon-ttl: must be positive, was 0");
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("state-backend", "rocks")))
-                .hasMessageStartingWith("state-backend: ").hasMessageContaining("hashmap or changelog");
+                .hasMessageStartingWith("state-backend: ").hasMessageContaining("hashmap, changelog or rocksdb");
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("checkpoint-min-pause", "soon")))
                 .hasMessageStartingWith("checkpoint-min-pause: ");
     }

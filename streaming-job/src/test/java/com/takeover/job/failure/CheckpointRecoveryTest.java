@@ -150,6 +150,14 @@ class CheckpointRecoveryTest {
         assertThat(filesUnder(CHANGELOG)).as("change log files").isGreaterThan(before);
     }
 
+    @Test
+    void exactlyOnceWithTheRocksDbStateBackendCancelledAndRestoredFromItsRetainedCheckpoint() throws Exception {
+        cancelAndRestore("cancel-eo-rocksdb", b -> b.stateBackend(JobConfig.StateBackend.ROCKSDB));
+        // the checkpoints really were RocksDB's incremental ones: their SST files went to the shared directory
+        assertThat(sharedCheckpointFiles(dir.resolve("cancel-eo-rocksdb-checkpoints")))
+                .as("files in the checkpoints' shared/ directories").isPositive();
+    }
+
     private void cancelAndRestore(String name, UnaryOperator<JobConfig.Builder> options) throws Exception {
         TopicNames t = topics(name + "-");
         Path checkpoints = dir.resolve(name + "-checkpoints");
@@ -212,6 +220,17 @@ class CheckpointRecoveryTest {
                 b -> b.stateBackend(JobConfig.StateBackend.CHANGELOG));
         assertThat(committed).as("no duplicate").hasSize(reference.size());
         Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
+    }
+
+    @Test
+    void exactlyOnceWithTheRocksDbStateBackendRestartsAfterATaskFailureWithoutLossOrDuplicate() throws Exception {
+        TopicNames t = topics("fail-eo-rocksdb-");
+        List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo-rocksdb", JobConfig.Delivery.EXACTLY_ONCE, true,
+                b -> b.stateBackend(JobConfig.StateBackend.ROCKSDB));
+        assertThat(committed).as("no duplicate").hasSize(reference.size());
+        Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
+        assertThat(sharedCheckpointFiles(dir.resolve("fail-eo-rocksdb-checkpoints")))
+                .as("files in the checkpoints' shared/ directories").isPositive();
     }
 
     @Test
@@ -279,6 +298,20 @@ class CheckpointRecoveryTest {
     static long filesUnder(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /**
+     * Files in the {@code <dir>/<job id>/shared} directories: the SST files of incremental checkpoints, which
+     * later checkpoints refer to (a full checkpoint writes everything into its own {@code chk-N}).
+     */
+    static long sharedCheckpointFiles(Path checkpoints) throws IOException {
+        try (Stream<Path> s = Files.walk(checkpoints, 2)) {
+            long n = 0;
+            for (Path shared : s.filter(p -> p.getFileName().toString().equals("shared")).toList()) {
+                n += filesUnder(shared);
+            }
+            return n;
         }
     }
 
