@@ -68,11 +68,9 @@ public final class NightlyJob {
         }
         checkPartitions(cfg, conversations);
 
-        // Not cached: the latest outcomes are counted in the facts' pass, whose join with them reuses the same shuffle
+        // Not cached: the facts' pass joins them and counts them (the window runs twice over the few outcomes, which
+        // costs less than building a cache)
         Dataset<Row> latest = ConversationFacts.latestOutcomes(outcomes.rows(), cutoff);
-        // Not cached: the reports read the facts in one pass (RunSums), and a columnar cache of every conversation
-        // costs more to build than computing them
-        Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s);
         // Alerts and takeovers are scanned once per report date (takeovers once more for the sums): caching them
         // pays only when several dates are built
         boolean severalDates = cfg.dates().size() > 1;
@@ -81,11 +79,13 @@ public final class NightlyJob {
                 : takeovers.rows();
         try {
             // The facts are summed once for every date of the run, each date's reports roll up its windows; the
-            // alerts of each date's window are summed alongside
-            RunSums sums = new RunSums(facts, alertRows, takeoverRows, latest);
+            // alerts of each date's window are summed alongside. The facts are not cached: the sums read them in one
+            // pass, and a columnar cache of every conversation costs more to build than computing them.
+            RunSums sums = new RunSums(() -> ConversationFacts.build(conversations.rows(), latest, s), alertRows,
+                    takeoverRows, latest);
             List<ReportContext> contexts = new ArrayList<>();
             for (LocalDate d : cfg.dates()) {
-                contexts.add(new ReportContext(d, s, facts, alertRows, takeoverRows, sums));
+                contexts.add(new ReportContext(d, s, sums));
             }
             long t0 = System.nanoTime();
             int cells = sums.computeAll(contexts);

@@ -58,12 +58,22 @@ public final class AlertEffectivenessReport {
         Map<String, AlertSums> alertSums = ctx.sums().alertSums(ctx.window(), ctx.settings());
         Map<String, ConversationSums> convSums = new TreeMap<>();
         for (FactCells.RuleCell c : ctx.sums().cells().rulesIn(ctx.window())) {
-            convSums.merge(c.rule(), new ConversationSums(c.get(FactCells.N), c.get(FactCells.TROUBLE_KNOWN),
-                    c.get(FactCells.TROUBLED), c.get(FactCells.HUMAN_REQUESTED), c.get(FactCells.WITH_OUTCOME),
-                    c.get(FactCells.BAD)), ConversationSums::plus);
+            convSums.merge(c.rule(), conversationSums(c::get), ConversationSums::plus);
         }
-        long troubledTotal = ctx.cellsIn(ctx.window()).stream().mapToLong(c -> c.get(FactCells.TROUBLED)).sum();
+        long troubledTotal = 0;
+        for (FactCells.Cell c : ctx.cellsIn(ctx.window())) {
+            troubledTotal += c.get(FactCells.TROUBLED);
+            if (c.alerted()) {
+                convSums.merge(ANY, conversationSums(c::get), ConversationSums::plus);
+            }
+        }
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
+    }
+
+    private static ConversationSums conversationSums(java.util.function.IntToLongFunction sum) {
+        return new ConversationSums(sum.applyAsLong(FactCells.N), sum.applyAsLong(FactCells.TROUBLE_KNOWN),
+                sum.applyAsLong(FactCells.TROUBLED), sum.applyAsLong(FactCells.HUMAN_REQUESTED),
+                sum.applyAsLong(FactCells.WITH_OUTCOME), sum.applyAsLong(FactCells.BAD));
     }
 
     /** The alerts fired in {@code window} (each alert id once) summed per rule, and over all rules as "*". */

@@ -78,7 +78,8 @@ public final class ConversationFacts {
      * ordering window; on a night without replays the summaries pass as they are.
      */
     static Dataset<Row> lastSummaries(Dataset<Row> conversations, int maxBroadcastIds) {
-        List<Row> replayed = SparkJobs.described(conversations.sparkSession(), "conversations written more than once",
+        List<Row> replayed = SparkJobs.described(conversations.sparkSession(), SparkJobs.Pool.FACTS,
+                "conversations written more than once",
                 () -> conversations.groupBy(col("conversationId").as("r_id")).count()
                         .filter(col("count").gt(1)).select("r_id").limit(maxBroadcastIds + 1).collectAsList());
         if (replayed.isEmpty()) {
@@ -92,7 +93,8 @@ public final class ConversationFacts {
         LOG.info("{} conversations were written more than once: keeping the last summary of each", replayed.size());
         Dataset<Row> ids = broadcast(conversations.sparkSession().createDataFrame(replayed,
                 new StructType().add("r_id", DataTypes.StringType)));
-        Column sameId = col("conversationId").eqNullSafe(col("r_id")); // null ids are one conversation, as in the window
+        // Null ids are one conversation, as in the window
+        Column sameId = col("conversationId").eqNullSafe(col("r_id"));
         Dataset<Row> once = conversations.join(ids, sameId, "left_anti");
         Dataset<Row> last = lastOfEach(conversations.join(ids, sameId, "left_semi"));
         return once.unionByName(last);

@@ -28,9 +28,10 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The facts summed by every key the conversation-level reports group on, in one Spark aggregation per run:
  * <ul>
- * <li>cells: day × topic × segment × channel × risk stratum × high risk × arm × outcome known, a few thousand a
- * day, which intervention effect, AI gaps, the trend, data quality and alert recall roll up on the driver;
- * <li>rule cells: day × alert rule ("*" = any rule), for alert effectiveness;
+ * <li>cells: day × topic × segment × channel × risk stratum × high risk × arm × outcome known × alerted, a few
+ * thousand a day, which intervention effect, AI gaps, the trend, data quality and alert effectiveness's recall and
+ * "any rule" row roll up on the driver;
+ * <li>rule cells: day × alert rule, for alert effectiveness;
  * <li>timing cells: day × the four takeover-timing buckets of the taken-over conversations;
  * <li>matched outcomes: the conversations with an outcome by the day it became known (the outcomes whose
  * conversation is in the lake; the others are orphans);
@@ -71,7 +72,7 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
 
     /** One cell; {@code day} is null for conversations without an end time (in no report's range). */
     record Cell(LocalDate day, String topic, String segment, String channel, int riskBin, boolean highRisk,
-            boolean takenOver, boolean hasOutcome, long[] sums) {
+            boolean takenOver, boolean hasOutcome, boolean alerted, long[] sums) {
         long get(int i) {
             return sums[i];
         }
@@ -91,7 +92,7 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         "troubled"
     };
     private static final String[] CELL_KEYS = {
-        "topic", "segment", "channel", "riskBin", "highRisk", "takenOver", "hasOutcome"
+        "topic", "segment", "channel", "riskBin", "highRisk", "takenOver", "hasOutcome", "alerted"
     };
 
     /**
@@ -103,11 +104,10 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         Dataset<Row> first = TakeoverTimingReport.firstTakeovers(takeovers);
         Dataset<Row> withFirst = facts.join(first, facts.col("conversationId").equalTo(first.col("t_id")), "left");
         // Each conversation as its cell (position 0), as its timing cell when taken over (position 1), as a matched
-        // outcome when it has one (position 2), once per distinct rule that alerted on it and once for "*" when it
-        // was alerted (positions 3..)
+        // outcome when it has one (position 2), and once per distinct rule that alerted on it (positions 3..). "Any
+        // rule" is the cells with alerted set: a row of its own for every alerted conversation would cost a fifth more
         Column ruleIds = concat(array(lit(null), lit(null), lit(null)).cast(STRINGS),
-                array_distinct(col("alertRuleIds")),
-                when(col("alerted"), array(lit(AlertEffectivenessReport.ANY))).otherwise(array().cast(STRINGS)));
+                array_distinct(col("alertRuleIds")));
         Dataset<Row> rows = withFirst.select(col("*"), posexplode(ruleIds).as(new String[] {"pos", "ruleId"}))
                 .filter(when(col("pos").equalTo(1), col("t_id").isNotNull())
                         .when(col("pos").equalTo(2), col("hasOutcome")).otherwise(true));
@@ -182,7 +182,7 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
             }
             switch (r.getInt(1)) {
                 case KIND_CELL -> cells.add(new Cell(day, r.getString(3), r.getString(4), r.getString(5), r.getInt(6),
-                        r.getBoolean(7), r.getBoolean(8), r.getBoolean(9), v));
+                        r.getBoolean(7), r.getBoolean(8), r.getBoolean(9), r.getBoolean(10), v));
                 case KIND_TIMING -> {
                     int[] b = new int[buckets.length];
                     for (int d = 0; d < b.length; d++) {

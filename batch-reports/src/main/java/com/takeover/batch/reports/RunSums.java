@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -18,23 +19,30 @@ import org.apache.spark.sql.Row;
  * report date of the run rolls up its own windows from the same sums), and the alerts summed per report window.
  */
 public final class RunSums {
-    private final Dataset<Row> facts;
+    private final Supplier<Dataset<Row>> facts;
     private final Dataset<Row> alerts;
     private final Dataset<Row> takeovers;
     private final Dataset<Row> latestOutcomes;
     private FactCells cells;
-    private final Map<AlertWindow, Map<String, AlertEffectivenessReport.AlertSums>> alertSums = new ConcurrentHashMap<>();
+    private final Map<AlertWindow, Map<String, AlertEffectivenessReport.AlertSums>> alertSums =
+            new ConcurrentHashMap<>();
 
     /** The alerts of one report window, and how soon a takeover counts as acting on an alert. */
     private record AlertWindow(DateRange window, long actedWithinMs) {}
 
     /** The sums the reports need. */
     public RunSums(Dataset<Row> facts, Dataset<Row> alerts, Dataset<Row> takeovers) {
-        this(facts, alerts, takeovers, null);
+        this(() -> facts, alerts, takeovers, null);
     }
 
-    /** The sums the reports need, and the latest outcomes counted by the day they became known. */
-    public RunSums(Dataset<Row> facts, Dataset<Row> alerts, Dataset<Row> takeovers, Dataset<Row> latestOutcomes) {
+    /**
+     * The sums the reports need, and the latest outcomes counted by the day they became known.
+     *
+     * @param facts builds the {@link ConversationFacts} when they are first summed (building them runs a Spark job,
+     *     which {@link #computeAll} runs alongside the alerts' sums)
+     */
+    public RunSums(Supplier<Dataset<Row>> facts, Dataset<Row> alerts, Dataset<Row> takeovers,
+            Dataset<Row> latestOutcomes) {
         this.facts = facts;
         this.alerts = alerts;
         this.takeovers = takeovers;
@@ -43,8 +51,8 @@ public final class RunSums {
 
     synchronized FactCells cells() {
         if (cells == null) {
-            cells = SparkJobs.described(facts.sparkSession(), "the facts summed",
-                    () -> FactCells.collect(facts, takeovers, latestOutcomes));
+            cells = SparkJobs.described(takeovers.sparkSession(), SparkJobs.Pool.FACTS, "the facts summed",
+                    () -> FactCells.collect(facts.get(), takeovers, latestOutcomes));
         }
         return cells;
     }
@@ -52,7 +60,8 @@ public final class RunSums {
     /** The alerts fired in {@code window} summed per rule ("*" = any rule). */
     Map<String, AlertEffectivenessReport.AlertSums> alertSums(DateRange window, ReportSettings s) {
         return alertSums.computeIfAbsent(new AlertWindow(window, s.actedWithinMinutes() * 60_000L),
-                w -> SparkJobs.described(alerts.sparkSession(), "the alerts of " + w.window() + " summed",
+                w -> SparkJobs.described(alerts.sparkSession(), SparkJobs.Pool.ALERTS,
+                        "the alerts of " + w.window() + " summed",
                         () -> AlertEffectivenessReport.alertSums(alerts, takeovers, w.window(), w.actedWithinMs())));
     }
 
@@ -88,7 +97,8 @@ public final class RunSums {
         try {
             List<CompletableFuture<?>> alertQueries = new ArrayList<>();
             for (ReportContext ctx : dates) {
-                alertQueries.add(CompletableFuture.runAsync(() -> alertSums(ctx.window(), ctx.settings()), alertThread));
+                alertQueries.add(CompletableFuture.runAsync(() -> alertSums(ctx.window(), ctx.settings()),
+                        alertThread));
             }
             int n = cells().cells().size() + cells().rules().size() + cells().timing().size();
             for (CompletableFuture<?> q : alertQueries) {
