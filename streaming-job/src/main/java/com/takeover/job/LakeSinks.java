@@ -45,7 +45,7 @@ public final class LakeSinks {
      * Like {@code AvroParquetWriters.forSpecificRecord}, with dictionaries only for {@link #DICTIONARY_COLUMNS}
      * and no min/max statistics for the other string columns.
      */
-    static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
+    public static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
         String schemaJson = SpecificData.get().getSchema(type).toString();
         ParquetBuilder<T> builder = out -> {
             Schema schema = new Schema.Parser().parse(schemaJson);
