@@ -22,7 +22,8 @@ import org.apache.parquet.schema.Type;
  * from {@link AvroSchemaConverter}; same values, lists in its default two-level form; the Avro schema in the
  * footer under {@value #AVRO_SCHEMA_KEY}), so the files are the same bytes and every reader sees the same rows.
  * It walks the schema once, when built, into a tree of field writers: parquet-avro resolved the schema, the
- * nullable unions and each field's Parquet type again for every value, a quarter of the lake's CPU.
+ * nullable unions and each field's Parquet type again for every value (a quarter of the lake's profile
+ * samples; 12% less CPU measured, the column writers and page encoding being the rest).
  *
  * <p>Handles what the lake's records use: records, nullable unions ({@code ["null", X]}), arrays, enums,
  * strings, booleans, ints, longs, floats and doubles; any other schema is refused when the writer is built.
