@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: measure and print throughput figures on this machine.",
         subcommands = {
             BenchSentimentCommand.class,
+            BenchScoringCommand.class,
             BenchAlertsCommand.class,
             BenchThroughputCommand.class,
             BenchLatencyCommand.class,

