@@ -78,10 +78,10 @@ public final class NightlyJob {
         Dataset<Row> takeoverRows = severalDates ? takeovers.rows().persist(StorageLevel.MEMORY_AND_DISK())
                 : takeovers.rows();
         try {
-            // The facts are summed once for every date of the run, each date's reports roll up its windows; the
-            // alerts of each date's window are summed alongside. The facts are not cached: the sums read them in one
-            // pass, and a columnar cache of every conversation costs more to build than computing them.
-            RunSums sums = new RunSums(() -> ConversationFacts.build(conversations.rows(), latest, s), alertRows,
+            // The facts are summed once for every date of the run, each date's reports roll up its windows. They are
+            // not cached: the sums read them in one pass, and a columnar cache of every conversation costs more to
+            // build than computing them.
+            RunSums sums = new RunSums(ConversationFacts.build(conversations.rows(), latest, s), alertRows,
                     takeoverRows, latest);
             List<ReportContext> contexts = new ArrayList<>();
             for (LocalDate d : cfg.dates()) {

@@ -13,10 +13,7 @@ public final class NightlySession {
                 .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
                 // The lake holds a conversation or outcome twice only after a replay: a map-side top-1 per id
                 // before the shuffle (Spark's window group limit) sorts every row to drop almost none.
-                .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1")
-                // Two queries run at once (the facts' and the alerts' sums): the pools of fairscheduler.xml give the
-                // facts' pass the cores first and the alerts the rest
-                .config("spark.scheduler.mode", "FAIR");
+                .config("spark.sql.optimizer.windowGroupLimitThreshold", "-1");
         if (master.startsWith("local")) {
             // One machine: never bind to anything but loopback
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");

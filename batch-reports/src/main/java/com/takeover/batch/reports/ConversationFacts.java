@@ -78,8 +78,7 @@ public final class ConversationFacts {
      * ordering window; on a night without replays the summaries pass as they are.
      */
     static Dataset<Row> lastSummaries(Dataset<Row> conversations, int maxBroadcastIds) {
-        List<Row> replayed = SparkJobs.described(conversations.sparkSession(), SparkJobs.Pool.FACTS,
-                "conversations written more than once",
+        List<Row> replayed = SparkJobs.described(conversations.sparkSession(), "conversations written more than once",
                 () -> conversations.groupBy(col("conversationId").as("r_id")).count()
                         .filter(col("count").gt(1)).select("r_id").limit(maxBroadcastIds + 1).collectAsList());
         if (replayed.isEmpty()) {

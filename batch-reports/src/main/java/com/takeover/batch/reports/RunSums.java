@@ -2,15 +2,9 @@ package com.takeover.batch.reports;
 
 import com.takeover.batch.lake.DateRange;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.HashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -19,30 +13,23 @@ import org.apache.spark.sql.Row;
  * report date of the run rolls up its own windows from the same sums), and the alerts summed per report window.
  */
 public final class RunSums {
-    private final Supplier<Dataset<Row>> facts;
+    private final Dataset<Row> facts;
     private final Dataset<Row> alerts;
     private final Dataset<Row> takeovers;
     private final Dataset<Row> latestOutcomes;
     private FactCells cells;
-    private final Map<AlertWindow, Map<String, AlertEffectivenessReport.AlertSums>> alertSums =
-            new ConcurrentHashMap<>();
+    private final Map<AlertWindow, Map<String, AlertEffectivenessReport.AlertSums>> alertSums = new HashMap<>();
 
     /** The alerts of one report window, and how soon a takeover counts as acting on an alert. */
     private record AlertWindow(DateRange window, long actedWithinMs) {}
 
     /** The sums the reports need. */
     public RunSums(Dataset<Row> facts, Dataset<Row> alerts, Dataset<Row> takeovers) {
-        this(() -> facts, alerts, takeovers, null);
+        this(facts, alerts, takeovers, null);
     }
 
-    /**
-     * The sums the reports need, and the latest outcomes counted by the day they became known.
-     *
-     * @param facts builds the {@link ConversationFacts} when they are first summed (building them runs a Spark job,
-     *     which {@link #computeAll} runs alongside the alerts' sums)
-     */
-    public RunSums(Supplier<Dataset<Row>> facts, Dataset<Row> alerts, Dataset<Row> takeovers,
-            Dataset<Row> latestOutcomes) {
+    /** The sums the reports need, and the latest outcomes counted by the day they became known. */
+    public RunSums(Dataset<Row> facts, Dataset<Row> alerts, Dataset<Row> takeovers, Dataset<Row> latestOutcomes) {
         this.facts = facts;
         this.alerts = alerts;
         this.takeovers = takeovers;
@@ -51,17 +38,16 @@ public final class RunSums {
 
     synchronized FactCells cells() {
         if (cells == null) {
-            cells = SparkJobs.described(takeovers.sparkSession(), SparkJobs.Pool.FACTS, "the facts summed",
-                    () -> FactCells.collect(facts.get(), takeovers, latestOutcomes));
+            cells = SparkJobs.described(takeovers.sparkSession(), "the facts summed",
+                    () -> FactCells.collect(facts, takeovers, latestOutcomes));
         }
         return cells;
     }
 
     /** The alerts fired in {@code window} summed per rule ("*" = any rule). */
-    Map<String, AlertEffectivenessReport.AlertSums> alertSums(DateRange window, ReportSettings s) {
+    synchronized Map<String, AlertEffectivenessReport.AlertSums> alertSums(DateRange window, ReportSettings s) {
         return alertSums.computeIfAbsent(new AlertWindow(window, s.actedWithinMinutes() * 60_000L),
-                w -> SparkJobs.described(alerts.sparkSession(), SparkJobs.Pool.ALERTS,
-                        "the alerts of " + w.window() + " summed",
+                w -> SparkJobs.described(alerts.sparkSession(), "the alerts of " + w.window() + " summed",
                         () -> AlertEffectivenessReport.alertSums(alerts, takeovers, w.window(), w.actedWithinMs())));
     }
 
@@ -81,34 +67,16 @@ public final class RunSums {
     }
 
     /**
-     * Computes the sums now, so that a run's log shows what they took apart from the reports: the alerts' sums of
-     * each date's window in a second thread while this one sums the facts. The two queries share nothing, and Spark
-     * runs their tasks side by side: each fills the cores the other leaves idle between its stages.
+     * Computes the sums now, so that a run's log shows what they took apart from the reports: the facts' sums, and
+     * the alerts' sums of each date's window.
      *
      * @param dates the report dates of the run, whose windows' alerts are summed
      * @return how many cells the facts were summed into
      */
     public int computeAll(List<ReportContext> dates) {
-        ExecutorService alertThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "alert-sums");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<CompletableFuture<?>> alertQueries = new ArrayList<>();
-            for (ReportContext ctx : dates) {
-                alertQueries.add(CompletableFuture.runAsync(() -> alertSums(ctx.window(), ctx.settings()),
-                        alertThread));
-            }
-            int n = cells().cells().size() + cells().rules().size() + cells().timing().size();
-            for (CompletableFuture<?> q : alertQueries) {
-                q.join();
-            }
-            return n;
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        } finally {
-            alertThread.shutdownNow();
+        for (ReportContext ctx : dates) {
+            alertSums(ctx.window(), ctx.settings());
         }
+        return cells().cells().size() + cells().rules().size() + cells().timing().size();
     }
 }
