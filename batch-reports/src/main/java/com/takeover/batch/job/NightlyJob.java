@@ -81,11 +81,11 @@ public final class NightlyJob {
             // The facts are summed once for every date of the run, each date's reports roll up its windows. They are
             // not cached: the sums read them in one pass, and a columnar cache of every conversation costs more to
             // build than computing them.
-            RunSums sums = new RunSums(ConversationFacts.build(conversations.rows(), latest, s), alertRows,
-                    takeoverRows, latest);
+            Dataset<Row> facts = ConversationFacts.build(conversations.rows(), latest, s);
+            RunSums sums = new RunSums(facts, alertRows, takeoverRows, latest);
             List<ReportContext> contexts = new ArrayList<>();
             for (LocalDate d : cfg.dates()) {
-                contexts.add(new ReportContext(d, s, sums));
+                contexts.add(new ReportContext(d, s, facts, alertRows, takeoverRows, sums));
             }
             long t0 = System.nanoTime();
             int cells = sums.computeAll(contexts);

@@ -1,29 +1,32 @@
 package com.takeover.batch.reports;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import com.takeover.batch.lake.DateRange;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What one date's reports are computed from.
+ * What one date's reports are computed from: the reports read the sums; the rows are there for notebooks and
+ * other analyses of the same inputs.
  *
  * @param date the report date
- * @param sums the facts' and alerts' sums, shared by the dates of a run
+ * @param facts {@link ConversationFacts} over everything read (the window, the previous window and the trend)
+ * @param alerts TakeoverAlert rows read
+ * @param takeovers TakeoverRecord rows read
+ * @param sums the facts' and the alerts' sums, shared by the dates of a run
  */
-public record ReportContext(LocalDate date, ReportSettings settings, RunSums sums) {
+public record ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
+        Dataset<Row> takeovers, RunSums sums) {
 
-    /**
-     * A context of its own (one date): its sums are computed on first use.
-     *
-     * @param facts {@link ConversationFacts} over everything read (the window, the previous window and the trend)
-     * @param alerts TakeoverAlert rows read
-     * @param takeovers TakeoverRecord rows read
-     */
+    /** A context of its own (one date): its sums are computed on first use. */
     public ReportContext(LocalDate date, ReportSettings settings, Dataset<Row> facts, Dataset<Row> alerts,
             Dataset<Row> takeovers) {
-        this(date, settings, new RunSums(facts, alerts, takeovers));
+        this(date, settings, facts, alerts, takeovers, new RunSums(facts, alerts, takeovers));
     }
 
     /** The conversations this date's report is about: those that ended in the window. */
@@ -38,6 +41,14 @@ public record ReportContext(LocalDate date, ReportSettings settings, RunSums sum
 
     public DateRange trendRange() {
         return DateRange.ending(date, settings.trendDays());
+    }
+
+    public Dataset<Row> factsIn(DateRange range) {
+        return facts.filter(col("endDate").between(lit(Date.valueOf(range.from())), lit(Date.valueOf(range.to()))));
+    }
+
+    public Dataset<Row> windowFacts() {
+        return factsIn(window());
     }
 
     /** The fact cells of conversations that ended in {@code range}. */
