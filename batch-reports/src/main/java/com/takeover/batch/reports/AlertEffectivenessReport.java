@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntToLongFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -70,7 +71,7 @@ public final class AlertEffectivenessReport {
         return fromSums(alertSums, convSums, troubledTotal, ctx.settings());
     }
 
-    private static ConversationSums conversationSums(java.util.function.IntToLongFunction sum) {
+    private static ConversationSums conversationSums(IntToLongFunction sum) {
         return new ConversationSums(sum.applyAsLong(FactCells.N), sum.applyAsLong(FactCells.TROUBLE_KNOWN),
                 sum.applyAsLong(FactCells.TROUBLED), sum.applyAsLong(FactCells.HUMAN_REQUESTED),
                 sum.applyAsLong(FactCells.WITH_OUTCOME), sum.applyAsLong(FactCells.BAD));
