@@ -1,10 +1,7 @@
 package com.takeover.batch.reports;
 
-import static com.takeover.batch.reports.Sums.countIf;
 import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.grouping;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 
@@ -16,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntToLongFunction;
@@ -93,14 +92,53 @@ public final class AlertEffectivenessReport {
                 .groupBy(col("alertId"), col("ruleId"), col("alertTime"))
                 .agg(min(col("t_time")).as("next"))
                 .withColumn("delay", col("next").minus(col("alertTime")));
-        // Per rule and over all rules ("*", the rollup's grand total) in one job
+        // One row per rule and delay (null: no takeover followed) with its count: the counts, the acted-on share and
+        // the exact median of every rule and of all rules ("*") follow on the driver. A percentile aggregate over a
+        // rollup kept and merged the same values per rule, and again for "*".
+        Map<String, TreeMap<Long, Long>> delaysByRule = new TreeMap<>();
+        Map<String, Long> unfollowed = new TreeMap<>();
+        for (Row r : delays.groupBy(col("ruleId"), col("delay")).count().collectAsList()) {
+            String rule = r.getString(0);
+            if (r.isNullAt(1)) {
+                unfollowed.merge(rule, r.getLong(2), Long::sum);
+                unfollowed.merge(ANY, r.getLong(2), Long::sum);
+            } else {
+                delaysByRule.computeIfAbsent(rule, k -> new TreeMap<>()).merge(r.getLong(1), r.getLong(2), Long::sum);
+                delaysByRule.computeIfAbsent(ANY, k -> new TreeMap<>()).merge(r.getLong(1), r.getLong(2), Long::sum);
+            }
+        }
         Map<String, AlertSums> sums = new TreeMap<>();
-        for (Row r : delays.rollup(col("ruleId")).agg(grouping("ruleId"), Sums.rows(), countIf(col("delay").isNotNull()),
-                countIf(col("delay").leq(actedWithinMs)), expr("percentile(delay, 0.5)")).collectAsList()) {
-            sums.put(r.getByte(1) == 1 ? ANY : r.getString(0), new AlertSums(r.getLong(2), r.getLong(3),
-                    r.getLong(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5) / 60_000.0));
+        Set<String> rules = new TreeSet<>(unfollowed.keySet());
+        rules.addAll(delaysByRule.keySet());
+        for (String rule : rules) {
+            TreeMap<Long, Long> followed = delaysByRule.getOrDefault(rule, new TreeMap<>());
+            long n = followed.values().stream().mapToLong(Long::longValue).sum();
+            long actedOn = followed.headMap(actedWithinMs, true).values().stream().mapToLong(Long::longValue).sum();
+            sums.put(rule, new AlertSums(n + unfollowed.getOrDefault(rule, 0L), n, actedOn,
+                    n == 0 ? Double.NaN : median(followed, n) / 60_000.0));
         }
         return sums;
+    }
+
+    /**
+     * The median of {@code n} values given as value → count, as Spark's {@code percentile(x, 0.5)}: the middle value,
+     * or the mean of the two middle ones.
+     */
+    static double median(NavigableMap<Long, Long> counts, long n) {
+        long lower = (n - 1) / 2; // 0-based ranks of the middle value(s)
+        long upper = n / 2;
+        Long lowerValue = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (lowerValue == null && seen > lower) {
+                lowerValue = e.getKey();
+            }
+            if (seen > upper) {
+                return (lowerValue + e.getKey()) / 2.0;
+            }
+        }
+        throw new IllegalArgumentException("fewer than " + n + " values");
     }
 
     static Table fromSums(Map<String, AlertSums> alertSums, Map<String, ConversationSums> convSums, long troubledTotal,
