@@ -116,17 +116,26 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         Column timingRow = col("pos").equalTo(1);
         Column outcomeRow = col("pos").equalTo(2);
         Column[] buckets = TakeoverTimingReport.buckets();
-        Column[] keys = new Column[3 + CELL_KEYS.length + buckets.length];
-        keys[0] = when(outcomeRow, col("outcomeKnownDate")).otherwise(col("endDate")).as("day");
-        keys[1] = least(col("pos"), lit(KIND_RULE)).as("kind");
+        String[] keyNames = new String[3 + CELL_KEYS.length + buckets.length];
+        Column[] keys = new Column[keyNames.length];
+        keyNames[0] = "day";
+        keys[0] = when(outcomeRow, col("outcomeKnownDate")).otherwise(col("endDate"));
+        keyNames[1] = "kind";
+        keys[1] = least(col("pos"), lit(KIND_RULE));
+        keyNames[2] = "ruleId";
         keys[2] = col("ruleId");
         for (int i = 0; i < CELL_KEYS.length; i++) {
-            keys[3 + i] = when(cellRow, col(CELL_KEYS[i])).as(CELL_KEYS[i]);
+            keyNames[3 + i] = CELL_KEYS[i];
+            keys[3 + i] = when(cellRow, col(CELL_KEYS[i]));
         }
         for (int d = 0; d < buckets.length; d++) {
-            keys[3 + CELL_KEYS.length + d] = when(timingRow, buckets[d]).as("b" + d);
+            keyNames[3 + CELL_KEYS.length + d] = "b" + d;
+            keys[3 + CELL_KEYS.length + d] = when(timingRow, buckets[d]);
         }
-        List<Column> keyed = new ArrayList<>(Arrays.asList(keys));
+        List<Column> keyed = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            keyed.add(keys[i].as(keyNames[i]));
+        }
         for (String m : MEASURES) {
             keyed.add(col(m).as(measure(m)));
         }
@@ -164,17 +173,9 @@ public record FactCells(List<Cell> cells, List<RuleCell> rules, List<TakeoverTim
         Map<LocalDate, Long> matched = new TreeMap<>();
         Map<LocalDate, Long> latest = new TreeMap<>();
         long superseded = 0;
-        Column[] keyNames = new Column[keys.length];
-        keyNames[0] = col("day");
-        keyNames[1] = col("kind");
-        keyNames[2] = col("ruleId");
-        for (int i = 0; i < CELL_KEYS.length; i++) {
-            keyNames[3 + i] = col(CELL_KEYS[i]);
-        }
-        for (int d = 0; d < buckets.length; d++) {
-            keyNames[3 + CELL_KEYS.length + d] = col("b" + d);
-        }
-        for (Row r : summed.groupBy(keyNames).agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList()) {
+        List<Row> summedRows = summed.groupBy(keyNames[0], Arrays.copyOfRange(keyNames, 1, keyNames.length))
+                .agg(sums[0], Arrays.copyOfRange(sums, 1, WIDTH)).collectAsList();
+        for (Row r : summedRows) {
             LocalDate day = r.isNullAt(0) ? null : r.getDate(0).toLocalDate();
             long[] v = new long[WIDTH];
             for (int i = 0; i < WIDTH; i++) {
