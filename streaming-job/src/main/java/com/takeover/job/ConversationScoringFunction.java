@@ -218,6 +218,7 @@ public class ConversationScoringFunction
         if (state.ended) {
             ctx.output(SUMMARIES, LakeRecords.summary(state, t, false, scorer.config()));
             conversationsEnded.inc();
+            c.conversation = state.endedOnly();
             planCheck(c, ctx.timerService(), OptionalLong.empty());
             planCleanup(c, ctx.timerService(), t + endGraceMs);
         } else {

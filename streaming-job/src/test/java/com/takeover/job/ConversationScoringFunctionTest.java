@@ -30,6 +30,7 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -125,6 +126,14 @@ class ConversationScoringFunctionTest {
     private <X> List<X> side(org.apache.flink.util.OutputTag<X> tag) {
         var q = harness.getSideOutput(tag);
         return q == null ? List.of() : q.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private ConversationWithTimers stored(String conversationId) throws Exception {
+        KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(conversationId);
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>(ConversationScoringFunction.STATE_CONVERSATION,
+                        new ConversationWithTimersSerializer())).value();
     }
 
     private long keyedStateEntries() throws Exception {
@@ -310,6 +319,13 @@ class ConversationScoringFunctionTest {
 
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         assertThat(keyedStateEntries()).isEqualTo(1); // the conversation with its cleanup timer
+        // what waits out the grace is that it ended, not its texts or scores
+        ConversationState kept = stored("c6").conversation;
+        assertThat(kept.ended).isTrue();
+        assertThat(kept.endTime).isEqualTo(end.getEventTime());
+        assertThat(kept.previewTexts).isNull();
+        assertThat(kept.customerId).isNull();
+        assertThat(kept.alertRuleIds).isNull();
 
         // stragglers during the grace period are dropped: no alert, no second summary
         assertThat(feed(c.after(10).customer("hello?? [human] [s=-0.9]"))).isEmpty();

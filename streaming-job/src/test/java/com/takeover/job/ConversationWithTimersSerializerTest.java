@@ -66,7 +66,9 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
         removed.cleanupTimer = 42L;
         ConversationWithTimers fresh = new ConversationWithTimers(new ConversationState("fresh"));
         fresh.checkTimer = 1_000L;
-        return new ConversationWithTimers[] {scored(), everyFieldSet(), removed, fresh, longText()};
+        ConversationWithTimers endedOnly = scored();
+        endedOnly.conversation = endedOnly.conversation.endedOnly();
+        return new ConversationWithTimers[] {scored(), everyFieldSet(), removed, fresh, longText(), endedOnly};
     }
 
     // ---- what the contract tests cannot see --------------------------------------------------
@@ -159,6 +161,25 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
         bytes[at] = (byte) 100;
         assertThatThrownBy(() -> new ConversationWithTimersSerializer().deserialize(new DataInputDeserializer(bytes)))
                 .hasMessageContaining("endedBy").hasMessageContaining("EndedBy");
+    }
+
+    @Test
+    void whatAnEndedConversationKeepsIsAFractionOfItsFullState() throws Exception {
+        ConversationWithTimers full = scored();
+        ConversationWithTimers kept = scored();
+        kept.conversation = kept.conversation.endedOnly();
+        int fullBytes = serializedSize(full);
+        int keptBytes = serializedSize(kept);
+        assertThat(keptBytes).as("kept %d of %d bytes", keptBytes, fullBytes).isLessThan(fullBytes / 3);
+        assertThat(kept.conversation.ended).isTrue();
+        assertThat(kept.conversation.previewTexts).isNull();
+        assertThat(kept.conversation.transcriptTexts).isNull();
+    }
+
+    private static int serializedSize(ConversationWithTimers c) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        new ConversationWithTimersSerializer().serialize(c, out);
+        return out.length();
     }
 
     // ---- fixtures ----------------------------------------------------------------------------
