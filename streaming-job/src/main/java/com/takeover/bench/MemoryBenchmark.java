@@ -290,7 +290,11 @@ public final class MemoryBenchmark {
             long t = e.getEventTime();
             evaluator.evaluate(s, rules, t).forEach(f -> alerts.create(s, f, e.getEventId(), t, scorer.risk(s, t)));
             out.clear();
-            ser.serialize(new ConversationWithTimers(s), out);
+            ConversationWithTimers kept = new ConversationWithTimers(s);
+            if (s.ended) {
+                kept.closeEnded(t); // what the job keeps once the summary is written
+            }
+            ser.serialize(kept, out);
             if (s.ended) {
                 ended.add((long) out.length());
                 states.remove(e.getConversationId());

@@ -55,10 +55,10 @@ public final class BenchMemoryCommand implements Callable<Integer> {
         var s = r.serialized();
         out.printf(Locale.ROOT, "memory: %d cores, Java %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "serialized ConversationState (Flink POJO serializer), %,d simulated conversations:%n",
-                s.states());
+        out.printf(Locale.ROOT, "keyed state per conversation as checkpoints write it (with its timer times), %,d "
+                + "simulated conversations:%n", s.states());
         out.printf(Locale.ROOT, "  open, after every event: mean %,.0f B; %s%n", s.openMeanBytes(), s.openBytes());
-        out.printf(Locale.ROOT, "  at the end:              %s%n", s.endedBytes());
+        out.printf(Locale.ROOT, "  ended, during its grace: %s%n", s.endedBytes());
         out.println("the running job: heap after full GC, and the size of a savepoint (its whole state) at that point:");
         long base = r.baseline();
         for (MemoryBenchmark.HeapPhase p : r.phases()) {

@@ -201,7 +201,7 @@ public class ConversationScoringFunction
             if (!(payload instanceof ConversationStarted)) {
                 eventsWithoutStart.inc();
             }
-        } else if (c.conversation.ended) {
+        } else if (c.hasEnded()) {
             eventsAfterEnd.inc();
             conversation.update(c); // due timers may have fired above
             return;
@@ -218,9 +218,9 @@ public class ConversationScoringFunction
         if (state.ended) {
             ctx.output(SUMMARIES, LakeRecords.summary(state, t, false, scorer.config()));
             conversationsEnded.inc();
-            c.conversation = state.endedOnly();
             planCheck(c, ctx.timerService(), OptionalLong.empty());
             planCleanup(c, ctx.timerService(), t + endGraceMs);
+            c.closeEnded(t);
         } else {
             planCheck(c, ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, t));
             if (c.cleanupTimer == NONE) {
@@ -245,6 +245,10 @@ public class ConversationScoringFunction
     private ConversationWithTimers load() throws Exception {
         ConversationWithTimers c = conversation.value();
         if (c != null) {
+            if (c.conversation != null && c.conversation.ended) {
+                // Stored by an earlier version, which kept the whole state until the grace ran out.
+                c.closeEnded(endTime(c.conversation));
+            }
             return c;
         }
         ConversationState legacy = legacyConversation.value();
@@ -255,12 +259,19 @@ public class ConversationScoringFunction
         c.checkTimer = orNone(legacyCheckTimer.value());
         c.checkDue = orNone(legacyCheckDue.value());
         c.cleanupTimer = orNone(legacyCleanupTimer.value());
+        if (legacy.ended) {
+            c.closeEnded(endTime(legacy));
+        }
         legacyConversation.clear();
         legacyCheckTimer.clear();
         legacyCheckDue.clear();
         legacyCleanupTimer.clear();
         conversation.update(c);
         return c;
+    }
+
+    private static long endTime(ConversationState ended) {
+        return ended.endTime != null ? ended.endTime : ended.lastEventTime;
     }
 
     private static long orNone(Long time) {
@@ -300,50 +311,58 @@ public class ConversationScoringFunction
     /** What this conversation's timer at {@code timestamp} does: the stall/duration check, the cleanup, or both. */
     private void fireTimers(ConversationWithTimers c, long timestamp, ReadOnlyContext ctx,
             Collector<TakeoverAlert> out) throws Exception {
-        ConversationState state = c.conversation;
+        long check = c.checkTimer;
+        long cleanup = c.cleanupTimer;
+        if (c.hasEnded()) {
+            if (cleanup != NONE && cleanup == timestamp) {
+                remove(c, timestamp, ctx.timerService());
+            }
+            return;
+        }
+        ConversationState state = c.conversation; // open: an ended one was closed when loaded
         if (state == null) {
             return;
         }
-        long check = c.checkTimer;
-        long cleanup = c.cleanupTimer;
         if (check != NONE && check == timestamp) {
             long due = c.checkDue;
             c.checkTimer = NONE;
             c.checkDue = NONE;
-            if (!state.ended) {
-                if (due != NONE && due > timestamp) {
-                    // Set for an earlier deadline that events have since moved: wait for the real one.
-                    ctx.timerService().registerEventTimeTimer(due);
-                    c.checkTimer = due;
-                } else {
-                    RuleSet inForce = rules(ctx.getBroadcastState(RULES));
-                    // A stalled or long conversation: no event triggered this, the timer's time is the alert time.
-                    emitAlerts(state, inForce, null, timestamp, 0L, out);
-                    planCheck(c, ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
-                }
+            if (due != NONE && due > timestamp) {
+                // Set for an earlier deadline that events have since moved: wait for the real one.
+                ctx.timerService().registerEventTimeTimer(due);
+                c.checkTimer = due;
+            } else {
+                RuleSet inForce = rules(ctx.getBroadcastState(RULES));
+                // A stalled or long conversation: no event triggered this, the timer's time is the alert time.
+                emitAlerts(state, inForce, null, timestamp, 0L, out);
+                planCheck(c, ctx.timerService(), evaluator.nextTimeBasedCheck(state, inForce, timestamp));
             }
         }
         if (cleanup != NONE && cleanup == timestamp) {
             long abandonAt = state.lastEventTime + abandonTtlMs;
-            if (!state.ended && abandonAt > timestamp) {
+            if (abandonAt > timestamp) {
                 // Events came since this timer was set: the conversation is alive, wait for the new deadline.
                 c.cleanupTimer = NONE;
                 planCleanup(c, ctx.timerService(), abandonAt);
                 return;
             }
-            if (!state.ended) {
-                ctx.output(SUMMARIES, LakeRecords.summary(state, state.lastEventTime, true, scorer.config()));
-                conversationsAbandoned.inc();
-            }
-            long pendingCheck = c.checkTimer;
-            if (pendingCheck != NONE && pendingCheck != timestamp) {
-                ctx.timerService().deleteEventTimeTimer(pendingCheck);
-            }
-            c.conversation = null;
-            c.checkTimer = NONE;
-            c.checkDue = NONE;
-            c.cleanupTimer = NONE;
+            ctx.output(SUMMARIES, LakeRecords.summary(state, state.lastEventTime, true, scorer.config()));
+            conversationsAbandoned.inc();
+            remove(c, timestamp, ctx.timerService());
         }
+    }
+
+    /** Closes the conversation's state at its cleanup timer's {@code timestamp}: nothing of it is kept. */
+    private static void remove(ConversationWithTimers c, long timestamp, TimerService timers) {
+        long pendingCheck = c.checkTimer;
+        if (pendingCheck != NONE && pendingCheck != timestamp) {
+            timers.deleteEventTimeTimer(pendingCheck);
+        }
+        c.conversation = null;
+        c.endedAt = NONE;
+        c.checkTimer = NONE;
+        c.checkDue = NONE;
+        c.cleanupTimer = NONE;
     }
 
     private void emitAlerts(ConversationState state, RuleSet inForce, String triggerEventId, long atTime,

@@ -18,6 +18,13 @@ public final class ConversationWithTimers {
     public long checkDue = NONE;
     /** The pending cleanup timer (end + grace, or the abandon TTL). */
     public long cleanupTimer = NONE;
+    /**
+     * When the conversation ended, once its summary is written; {@link #NONE} while it is open. From then on
+     * {@link #conversation} is null: while the end grace absorbs stragglers, all the job needs to know is that
+     * it ended. Its scores, alerts and masked message texts go with the summary instead of waiting in every
+     * checkpoint for minutes (an ended conversation is 33 bytes of state, an open one about 800).
+     */
+    public long endedAt = NONE;
 
     public ConversationWithTimers() {}
 
@@ -27,6 +34,17 @@ public final class ConversationWithTimers {
 
     /** Whether the state is closed (cleaned up): nothing of the conversation is kept. */
     boolean isRemoved() {
-        return conversation == null;
+        return conversation == null && endedAt == NONE;
+    }
+
+    /** Whether the conversation has ended and its summary is written (its state waits out the end grace). */
+    boolean hasEnded() {
+        return endedAt != NONE;
+    }
+
+    /** Keeps only that the conversation ended at {@code time}: its summary has been written. */
+    public void closeEnded(long time) {
+        conversation = null;
+        endedAt = time;
     }
 }

@@ -41,8 +41,17 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
 
     static final ConversationWithTimersSerializer INSTANCE = new ConversationWithTimersSerializer();
 
-    /** Format version, written in the snapshot (not per record). */
-    static final int VERSION = 1;
+    /**
+     * Format version, written in the snapshot (not per record). 2 added the end time of an ended conversation
+     * (whose state is then dropped); a record of format 1 is a record of format 2 without it, so both read alike.
+     */
+    static final int VERSION = 2;
+    static final int FIRST_VERSION = 1;
+
+    // The byte after the timer times: which of the conversation and its end time follow. Format 1 wrote a
+    // boolean there (1 = the conversation follows).
+    private static final int HAS_CONVERSATION = 1;
+    private static final int HAS_ENDED_AT = 1 << 1;
 
     /** Per thread (serializers run on the task thread and the snapshot thread); a rare huge state not kept. */
     private static final ThreadLocal<DataOutputSerializer> STAGING =
@@ -112,6 +121,7 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         to.checkTimer = from.checkTimer;
         to.checkDue = from.checkDue;
         to.cleanupTimer = from.cleanupTimer;
+        to.endedAt = from.endedAt;
         return to;
     }
 
@@ -243,7 +253,11 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         out.writeLong(record.checkDue);
         out.writeLong(record.cleanupTimer);
         ConversationState s = record.conversation;
-        out.writeBoolean(s != null);
+        boolean ended = record.endedAt != ConversationWithTimers.NONE;
+        out.writeByte((s != null ? HAS_CONVERSATION : 0) | (ended ? HAS_ENDED_AT : 0));
+        if (ended) {
+            out.writeLong(record.endedAt);
+        }
         if (s != null) {
             write(s, out);
         }
@@ -454,7 +468,14 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
         c.checkTimer = in.readLong();
         c.checkDue = in.readLong();
         c.cleanupTimer = in.readLong();
-        if (in.readBoolean()) {
+        int present = in.readUnsignedByte();
+        if ((present & ~(HAS_CONVERSATION | HAS_ENDED_AT)) != 0) {
+            throw new IOException("conversation state: unknown presence bits " + present + " (written by a newer version?)");
+        }
+        if ((present & HAS_ENDED_AT) != 0) {
+            c.endedAt = in.readLong();
+        }
+        if ((present & HAS_CONVERSATION) != 0) {
             c.conversation = readConversation(in);
         }
         return c;
@@ -705,9 +726,9 @@ public final class ConversationWithTimersSerializer extends TypeSerializer<Conve
 
         @Override
         public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
-            if (readVersion != VERSION) {
+            if (readVersion < FIRST_VERSION || readVersion > VERSION) {
                 throw new IOException("conversation state format " + readVersion + " is unknown to this version "
-                        + "(it reads format " + VERSION + ")");
+                        + "(it reads formats " + FIRST_VERSION + " to " + VERSION + ")");
             }
             endedBy = readSymbols(in);
             triggers = readSymbols(in);

@@ -185,28 +185,6 @@ public class ConversationState {
         return null;
     }
 
-    /**
-     * What an ended conversation keeps once its summary is archived, while its state waits out the end grace
-     * to absorb stragglers: that it ended, when, and how. Nothing reads the rest after the end (events are
-     * dropped, rules skip ended conversations), and the masked message texts in particular should not outlive
-     * the conversation in checkpoints; an ended conversation costs a quarter of the bytes of an open one.
-     */
-    public ConversationState endedOnly() {
-        if (!ended) {
-            throw new IllegalStateException("conversation " + conversationId + " has not ended");
-        }
-        ConversationState kept = new ConversationState(conversationId);
-        kept.startSeen = startSeen;
-        kept.startTime = startTime;
-        kept.lastEventTime = lastEventTime;
-        kept.lastEventId = lastEventId;
-        kept.events = events;
-        kept.ended = true;
-        kept.endTime = endTime;
-        kept.endedBy = endedBy;
-        return kept;
-    }
-
     public List<PreviewMessage> preview() {
         return messages(previewTexts, previewTimes, previewSpeakers, previewCount);
     }

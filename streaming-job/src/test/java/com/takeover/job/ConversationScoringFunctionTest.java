@@ -129,11 +129,19 @@ class ConversationScoringFunctionTest {
     }
 
     private ConversationWithTimers stored(String conversationId) throws Exception {
+        return conversationState(conversationId).value();
+    }
+
+    private void store(String conversationId, ConversationWithTimers c) throws Exception {
+        conversationState(conversationId).update(c);
+    }
+
+    private ValueState<ConversationWithTimers> conversationState(String conversationId) throws Exception {
         KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey(conversationId);
         return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
                 new ValueStateDescriptor<>(ConversationScoringFunction.STATE_CONVERSATION,
-                        new ConversationWithTimersSerializer())).value();
+                        new ConversationWithTimersSerializer()));
     }
 
     private long keyedStateEntries() throws Exception {
@@ -320,12 +328,9 @@ class ConversationScoringFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         assertThat(keyedStateEntries()).isEqualTo(1); // the conversation with its cleanup timer
         // what waits out the grace is that it ended, not its texts or scores
-        ConversationState kept = stored("c6").conversation;
-        assertThat(kept.ended).isTrue();
-        assertThat(kept.endTime).isEqualTo(end.getEventTime());
-        assertThat(kept.previewTexts).isNull();
-        assertThat(kept.customerId).isNull();
-        assertThat(kept.alertRuleIds).isNull();
+        ConversationWithTimers kept = stored("c6");
+        assertThat(kept.conversation).isNull();
+        assertThat(kept.endedAt).isEqualTo(end.getEventTime());
 
         // stragglers during the grace period are dropped: no alert, no second summary
         assertThat(feed(c.after(10).customer("hello?? [human] [s=-0.9]"))).isEmpty();
@@ -336,6 +341,25 @@ class ConversationScoringFunctionTest {
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(side(ConversationScoringFunction.SUMMARIES)).hasSize(1);
+    }
+
+    @Test
+    void anEndedConversationStoredWholeByAnEarlierVersionIsClosedAtItsNextEvent() throws Exception {
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        Events.Conversation c = Events.conversation("c20");
+        // versions before the ended form kept the whole state of an ended conversation until its grace ran out
+        ConversationState whole = new ConversationState();
+        ConversationEvent end = c.after(20).ended(EndedBy.CUSTOMER);
+        for (ConversationEvent e : List.of(c.started("vip"), c.after(10).customer("bad [s=-0.6]"), end)) {
+            Events.scriptedScorer().apply(whole, e);
+        }
+        store("c20", new ConversationWithTimers(whole));
+
+        assertThat(feed(c.after(10).customer("still there? [human] [s=-0.9]"))).isEmpty();
+        assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
+        ConversationWithTimers kept = stored("c20");
+        assertThat(kept.conversation).isNull();
+        assertThat(kept.endedAt).isEqualTo(end.getEventTime());
     }
 
     @Test

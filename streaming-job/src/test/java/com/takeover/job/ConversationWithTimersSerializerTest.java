@@ -66,9 +66,7 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
         removed.cleanupTimer = 42L;
         ConversationWithTimers fresh = new ConversationWithTimers(new ConversationState("fresh"));
         fresh.checkTimer = 1_000L;
-        ConversationWithTimers endedOnly = scored();
-        endedOnly.conversation = endedOnly.conversation.endedOnly();
-        return new ConversationWithTimers[] {scored(), everyFieldSet(), removed, fresh, longText(), endedOnly};
+        return new ConversationWithTimers[] {scored(), everyFieldSet(), removed, fresh, longText(), endedOnly()};
     }
 
     // ---- what the contract tests cannot see --------------------------------------------------
@@ -164,16 +162,44 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
     }
 
     @Test
-    void whatAnEndedConversationKeepsIsAFractionOfItsFullState() throws Exception {
-        ConversationWithTimers full = scored();
-        ConversationWithTimers kept = scored();
-        kept.conversation = kept.conversation.endedOnly();
-        int fullBytes = serializedSize(full);
-        int keptBytes = serializedSize(kept);
-        assertThat(keptBytes).as("kept %d of %d bytes", keptBytes, fullBytes).isLessThan(fullBytes / 3);
-        assertThat(kept.conversation.ended).isTrue();
-        assertThat(kept.conversation.previewTexts).isNull();
-        assertThat(kept.conversation.transcriptTexts).isNull();
+    void anEndedConversationIsItsTimerTimesAndItsEndTime() throws Exception {
+        ConversationWithTimers ended = endedOnly();
+        assertThat(serializedSize(ended)).as("three timer times, the presence byte, the end time").isEqualTo(33);
+        assertThat(serializedSize(scored())).isGreaterThan(800);
+        ConversationWithTimers read = roundTrip(ended);
+        assertThat(read.conversation).isNull();
+        assertThat(read.endedAt).isEqualTo(ended.endedAt);
+        assertThat(read.cleanupTimer).isEqualTo(ended.cleanupTimer);
+    }
+
+    @Test
+    void stateOfFormatOneReadsAsItIsAndAnUnknownFormatIsRefused() throws Exception {
+        // Format 1 wrote a boolean where format 2 writes its presence bits: 0 (removed) or 1 (the conversation).
+        DataOutputSerializer removed = new DataOutputSerializer(32);
+        removed.writeLong(10L);
+        removed.writeLong(ConversationWithTimers.NONE);
+        removed.writeLong(20L);
+        removed.writeBoolean(false);
+        ConversationWithTimers read = new ConversationWithTimersSerializer()
+                .deserialize(new DataInputDeserializer(removed.getCopyOfBuffer()));
+        assertThat(read.isRemoved()).isTrue();
+        assertThat(read.checkTimer).isEqualTo(10L);
+        assertThat(read.cleanupTimer).isEqualTo(20L);
+        assertThat(read.endedAt).isEqualTo(ConversationWithTimers.NONE);
+        DataOutputSerializer open = new DataOutputSerializer(1024);
+        new ConversationWithTimersSerializer().serialize(scored(), open);
+        assertThat(open.getSharedBuffer()[24]).as("format 1's boolean 'a conversation follows'").isEqualTo((byte) 1);
+
+        TypeSerializerSnapshot<ConversationWithTimers> now = new ConversationWithTimersSerializer().snapshotConfiguration();
+        assertThat(now.resolveSchemaCompatibility(stored(1, names(EndedBy.values()))).isCompatibleAsIs()).isTrue();
+        assertThatThrownBy(() -> stored(ConversationWithTimersSerializer.VERSION + 1, names(EndedBy.values())))
+                .hasMessageContaining("conversation state format 3 is unknown");
+    }
+
+    private static ConversationWithTimers roundTrip(ConversationWithTimers c) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        new ConversationWithTimersSerializer().serialize(c, out);
+        return new ConversationWithTimersSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     }
 
     private static int serializedSize(ConversationWithTimers c) throws Exception {
@@ -205,6 +231,15 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
         out.checkDue = c.now() + 120_000;
         out.cleanupTimer = c.now() + 600_000;
         return out;
+    }
+
+    /** An ended conversation waiting out its grace: its summary written, its state dropped. */
+    private static ConversationWithTimers endedOnly() {
+        ConversationWithTimers c = scored();
+        c.checkTimer = ConversationWithTimers.NONE;
+        c.checkDue = ConversationWithTimers.NONE;
+        c.closeEnded(c.conversation.endTime);
+        return c;
     }
 
     private static ConversationWithTimers longText() {
@@ -311,12 +346,17 @@ class ConversationWithTimersSerializerTest extends SerializerTestBase<Conversati
 
     /** A stored snapshot whose EndedBy symbols were {@code endedBy}, the other enums as now. */
     private static TypeSerializerSnapshot<ConversationWithTimers> storedWithEndedBy(String[] endedBy) throws Exception {
+        return stored(ConversationWithTimersSerializer.VERSION, endedBy);
+    }
+
+    /** A stored snapshot of format {@code version} whose EndedBy symbols were {@code endedBy}, the other enums as now. */
+    private static TypeSerializerSnapshot<ConversationWithTimers> stored(int version, String[] endedBy) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
         writeSymbols(endedBy, out);
         writeSymbols(names(com.takeover.schema.TakeoverTrigger.values()), out);
         writeSymbols(names(com.takeover.schema.TakeoverMode.values()), out);
         ConversationWithTimersSerializer.Snapshot stored = new ConversationWithTimersSerializer.Snapshot();
-        stored.readSnapshot(ConversationWithTimersSerializer.VERSION, new DataInputDeserializer(out.getCopyOfBuffer()),
+        stored.readSnapshot(version, new DataInputDeserializer(out.getCopyOfBuffer()),
                 getClassLoader());
         return stored;
     }
