@@ -314,6 +314,11 @@ public class ConversationScoringFunction
         long check = c.checkTimer;
         long cleanup = c.cleanupTimer;
         if (c.hasEnded()) {
+            if (check != NONE && check == timestamp) {
+                // Nothing to check once ended (the end cancels the check; a stored state may still name one).
+                c.checkTimer = NONE;
+                c.checkDue = NONE;
+            }
             if (cleanup != NONE && cleanup == timestamp) {
                 remove(c, timestamp, ctx.timerService());
             }

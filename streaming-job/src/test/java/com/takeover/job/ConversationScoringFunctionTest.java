@@ -353,13 +353,18 @@ class ConversationScoringFunctionTest {
         for (ConversationEvent e : List.of(c.started("vip"), c.after(10).customer("bad [s=-0.6]"), end)) {
             Events.scriptedScorer().apply(whole, e);
         }
-        store("c20", new ConversationWithTimers(whole));
+        ConversationWithTimers old = new ConversationWithTimers(whole);
+        old.checkTimer = end.getEventTime() + 1; // due before the straggler: nothing to check once ended
+        old.cleanupTimer = end.getEventTime() + GRACE;
+        store("c20", old);
 
         assertThat(feed(c.after(10).customer("still there? [human] [s=-0.9]"))).isEmpty();
         assertThat(side(ConversationScoringFunction.SUMMARIES)).isEmpty();
         ConversationWithTimers kept = stored("c20");
         assertThat(kept.conversation).isNull();
         assertThat(kept.endedAt).isEqualTo(end.getEventTime());
+        assertThat(kept.checkTimer).isEqualTo(ConversationWithTimers.NONE);
+        assertThat(kept.cleanupTimer).isEqualTo(end.getEventTime() + GRACE);
     }
 
     @Test
