@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.takeover.codec.Codec;
 import com.takeover.codec.JsonCodec;
 import com.takeover.codec.WireFormat;
+import com.takeover.kafka.KafkaClients;
 import com.takeover.schema.AlertReason;
 import com.takeover.schema.ConversationEnded;
 import com.takeover.schema.ConversationEvent;
@@ -177,8 +178,7 @@ class SimulatorKafkaTest {
     void alertsCommandShowsCommittedAlertsUnlessAskedForUncommittedOnes() throws Exception {
         broker.createTopics(1, "alerts-tx");
         Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Properties p = KafkaClients.clientProperties(broker.bootstrapServers());
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "alerts-tx-test");
         // as an exactly-once job writes: one checkpoint's alerts committed, the next one's transaction still open
         try (KafkaProducer<String, byte[]> job = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
@@ -292,15 +292,13 @@ class SimulatorKafkaTest {
     }
 
     private static KafkaConsumer<String, byte[]> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Properties p = KafkaClients.clientProperties(broker.bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(KafkaClients.clientProperties(broker.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer());
     }
 }

@@ -1,16 +1,15 @@
 package com.takeover.job.failure;
 
+import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -82,9 +81,7 @@ final class RestartableKafka implements AutoCloseable {
         list.add(new NewTopic(t.alertRules(), 1, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         list.add(new NewTopic(t.ruleRejections(), 1, (short) 1));
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(KafkaClients.clientProperties(bootstrapServers()))) {
             admin.createTopics(list).all().get(30, TimeUnit.SECONDS);
         }
     }
