@@ -84,6 +84,12 @@ class PiiMaskerEquivalenceTest {
             }
         }
         assertThat(unsound).isEmpty();
+        // the widest gap a phone allows, and its widest start: ")" " / " "(" between digits, "+ (" before them
+        String widest = "+ (030) / (12) 345 67";
+        Matcher phone = PiiMaskerBefore.PHONE_PATTERN.matcher(widest);
+        assertThat(phone.find()).isTrue();
+        assertThat(phone.start()).isEqualTo(PiiMasker.digitRunStart(widest, 7, 5) - 3);
+        assertThat(PiiMasker.digitRunStart(widest, 7, 4)).isGreaterThan(phone.start() + 3); // a gap of four is too narrow
         assertThat(cards).isGreaterThan(500);
         assertThat(phones).isGreaterThan(500);
     }
@@ -121,7 +127,8 @@ class PiiMaskerEquivalenceTest {
             "3782 822463 10005", "4111 1111 1111 1112", "DE89 3704 0044 0532 0130 00", "DE88370400440532013000",
             "GB29 NWBK 6016 1331 9268 19", "gb29nwbk60161331926819", "NL91ABNA0417164300", "jane@example.com",
             "j.d+x@mail.example.co.uk", "2024-03-15", "15.03.2024", "3/15/2024", "2023/2024", "1.299.000",
-            "3.14159265", "#4821399", "1Z999AA10123456784", "12/27", "X200", "0x80070005", "$246.71"};
+            "3.14159265", "#4821399", "1Z999AA10123456784", "12/27", "X200", "0x80070005", "$246.71",
+            "(030) / (12) 345 67", "+ (030) / (12) 345 67"};
         String[] glue = {" ", ", ", " order ", " call me on ", " ticket no. ", " my card ", " IBAN: ", "-", "/",
             ".", " (", ") ", "#", "+", " mobile: ", " ref ", "", "a", " customer id ", " tel "};
         Random r = new Random(20261207L);
