@@ -42,9 +42,6 @@ public final class PiiMasker implements Serializable {
             "(?<![\\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}\\b");
 
-    /** Start of an IBAN candidate: country code and check digits, not glued to a previous word. */
-    private static final Pattern IBAN_START = Pattern.compile("(?<![A-Za-z0-9])([A-Za-z]{2})(\\d{2})");
-
     /** IBAN length per country (ISO 13616 registry). */
     private static final Map<String, Integer> IBAN_LENGTH = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
@@ -97,7 +94,7 @@ public final class PiiMasker implements Serializable {
             return text;
         }
         // Every detector needs an '@' or digits (IBAN >= 2, phone >= 7, card >= 13): one pass over the
-        // text spares most chat messages all four regular expressions.
+        // text spares most chat messages all four detectors.
         int digits = 0;
         boolean at = false;
         for (int i = 0; i < text.length(); i++) {
@@ -114,37 +111,52 @@ public final class PiiMasker implements Serializable {
         // Each detector claims spans of the original text; a later one never touches an earlier
         // claim, so the digits of an e-mail or of a mistyped IBAN are not taken for a phone.
         List<Span> spans = new ArrayList<>();
+        boolean masked = false;
         Matcher m;
         if (at) {
             m = EMAIL_PATTERN.matcher(text);
             while (m.find()) {
                 spans.add(new Span(m.start(), m.end(), EMAIL));
+                masked = true;
             }
         }
-        m = IBAN_START.matcher(text);
         int from = 0;
-        while (digits >= 2 && from < text.length() && m.find(from)) {
-            Span iban = iban(text, m.start(), m.group(1).toUpperCase(Locale.ROOT));
+        int start;
+        while (digits >= 2 && from < text.length() && (start = ibanStart(text, from)) >= 0) {
+            Span iban = iban(text, start, text.substring(start, start + 2).toUpperCase(Locale.ROOT));
             if (iban != null && free(spans, iban.start(), iban.end())) {
                 spans.add(iban);
+                masked |= iban.replacement() != null;
                 from = iban.end();
             } else {
-                from = m.start() + 1;
+                from = start + 1;
             }
         }
-        m = CARD_PATTERN.matcher(text);
-        while (digits >= 13 && m.find()) {
-            if (free(spans, m.start(), m.end()) && luhnValid(digitsOf(m.group()))) {
-                spans.add(new Span(m.start(), m.end(), CARD));
+        // The card and phone patterns are tried at every position of the text; they start at the first
+        // run of digits long enough for them (most texts with digits have none: "order #4172250" is
+        // too short for a card, "5 days" for both), and no match can start before it.
+        int cardRun = digits >= 13 ? digitRunStart(text, 13, 1) : -1;
+        if (cardRun >= 0) {
+            m = CARD_PATTERN.matcher(text);
+            for (boolean found = m.find(cardRun); found; found = m.find()) {
+                if (free(spans, m.start(), m.end()) && luhnValid(digitsOf(m.group()))) {
+                    spans.add(new Span(m.start(), m.end(), CARD));
+                    masked = true;
+                }
             }
         }
-        m = PHONE_PATTERN.matcher(text);
-        while (digits >= 7 && m.find()) {
-            if (free(spans, m.start(), m.end()) && isPhone(text, m)) {
-                spans.add(new Span(m.start(), m.end(), PHONE));
+        int phoneRun = digits >= 7 ? digitRunStart(text, 7, 5) : -1;
+        if (phoneRun >= 0) {
+            m = PHONE_PATTERN.matcher(text);
+            // up to "+ (" before the first digit
+            for (boolean found = m.find(Math.max(0, phoneRun - 3)); found; found = m.find()) {
+                if (free(spans, m.start(), m.end()) && isPhone(text, m)) {
+                    spans.add(new Span(m.start(), m.end(), PHONE));
+                    masked = true;
+                }
             }
         }
-        if (spans.stream().noneMatch(sp -> sp.replacement() != null)) {
+        if (!masked) {
             return text;
         }
         spans.sort(Comparator.comparingInt(Span::start));
@@ -157,6 +169,61 @@ public final class PiiMasker implements Serializable {
             }
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * The next IBAN candidate at or after {@code from}: two ASCII letters (country code) and two digits (check
+     * digits), not glued to a previous letter or digit; -1 when there is none. A char test per position, where
+     * the regular expression it replaces ran its look-behind at every position of every text with two digits.
+     */
+    static int ibanStart(String text, int from) {
+        for (int i = from; i + 3 < text.length(); i++) {
+            if (isDigit(text.charAt(i + 3)) && isDigit(text.charAt(i + 2)) && isAsciiLetter(text.charAt(i + 1))
+                    && isAsciiLetter(text.charAt(i)) && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index of the first digit of the first run of at least {@code minDigits} digits in which each digit
+     * follows the previous one after at most {@code maxGap} separators (space, dash, slash, dot or
+     * parenthesis); -1 when there is none. A card's digits are such a run with gaps of one (a space or dash),
+     * a phone's with gaps of up to five (")", " / ", "("), so neither can match outside one.
+     */
+    static int digitRunStart(String text, int minDigits, int maxGap) {
+        int runStart = -1;
+        int count = 0;
+        int lastDigit = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                if (count == 0 || i - lastDigit - 1 > maxGap) {
+                    runStart = i;
+                    count = 0;
+                }
+                lastDigit = i;
+                if (++count >= minDigits) {
+                    return runStart;
+                }
+            } else if (c != ' ' && c != '-' && c != '/' && c != '.' && c != '(' && c != ')') {
+                count = 0;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || isDigit(c);
     }
 
     /** A claimed region of the text; a null replacement keeps it as it is (a mistyped IBAN). */

@@ -30,13 +30,34 @@ public final class SignOff {
     private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who",
             "what's", "when's", "where's", "how's", "is", "are", "do", "does", "did");
 
+    private static final int CLOSING = 1;
+    private static final int OPEN = 2;
+    private static final int QUESTION = 4;
+    /** The word lists in one table, looked up straight from the text: no String per word. */
+    private static final TokenTable WORDS = new TokenTable();
+    private static final int[] KIND = new int[CLOSING_WORDS.size() + OPEN_WORDS.size() + QUESTION_WORDS.size()];
+
+    static {
+        mark(CLOSING_WORDS, CLOSING);
+        mark(OPEN_WORDS, OPEN);
+        mark(QUESTION_WORDS, QUESTION);
+    }
+
+    private static void mark(Set<String> words, int kind) {
+        for (String w : words) {
+            KIND[WORDS.intern(w)] |= kind;
+        }
+    }
+
     private SignOff() {}
 
     public static boolean isSignOff(String text) {
         if (text == null || text.isBlank() || text.indexOf('?') >= 0) {
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        // Lower-casing an ASCII text is folding each char as it is read; another text is lower-cased
+        // first, as a whole, since that can change its length (a capital dotted I becomes two chars).
+        String lower = asciiOrQuote(text) ? text : text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         // One scan instead of String.split, which compiled both patterns on every call (a fifth of the
         // scorer's time): words are runs of [a-z'], clauses end at runs of [.!,;:].
         StringBuilder joined = new StringBuilder(lower.length());
@@ -46,14 +67,15 @@ public final class SignOff {
         int n = lower.length();
         int i = 0;
         while (i < n) {
-            char c = lower.charAt(i);
+            char c = fold(lower.charAt(i));
             if (isWordChar(c)) {
                 int start = i;
-                while (i < n && isWordChar(lower.charAt(i))) {
+                while (i < n && isWordChar(fold(lower.charAt(i)))) {
                     i++;
                 }
-                String w = lower.substring(start, i);
-                if (OPEN_WORDS.contains(w) || w.endsWith("n't") || (first && QUESTION_WORDS.contains(w))) {
+                int id = WORDS.lookup(lower, start, i);
+                int kind = id == TokenTable.ABSENT ? 0 : KIND[id];
+                if ((kind & OPEN) != 0 || endsWithNt(lower, start, i) || (first && (kind & QUESTION) != 0)) {
                     return false;
                 }
                 first = false;
@@ -63,8 +85,10 @@ public final class SignOff {
                 if (words > 1) {
                     joined.append(' ');
                 }
-                joined.append(w);
-                closing |= CLOSING_WORDS.contains(w);
+                for (int k = start; k < i; k++) {
+                    joined.append(fold(lower.charAt(k)));
+                }
+                closing |= (kind & CLOSING) != 0;
             } else {
                 if (c == '.' || c == '!' || c == ',' || c == ';' || c == ':') {
                     first = true;
@@ -84,6 +108,31 @@ public final class SignOff {
             }
         }
         return false;
+    }
+
+    /** Only ASCII chars and typographic apostrophes (U+2019), which {@link #fold} lower-cases alone. */
+    private static boolean asciiOrQuote(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 && c != '\u2019') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A char as the lower-cased text has it (ASCII capitals, U+2019 as an apostrophe). */
+    private static char fold(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (c + 32);
+        }
+        return c == '\u2019' ? '\'' : c;
+    }
+
+    /** The word ends in "n't" ("doesn't", "can't"): a negation keeps the exchange open. */
+    private static boolean endsWithNt(String lower, int start, int end) {
+        return end - start >= 3 && fold(lower.charAt(end - 3)) == 'n' && fold(lower.charAt(end - 2)) == '\''
+                && fold(lower.charAt(end - 1)) == 't';
     }
 
     private static boolean isWordChar(char c) {

@@ -9,12 +9,14 @@ import java.util.Locale;
  */
 public final class Signals {
     private static final double MINUTE = 60_000.0;
+    /** Signal.values() copies its array on every call. */
+    private static final int SIGNAL_COUNT = Signal.values().length;
 
     private Signals() {}
 
     /** Every signal at {@code atTime}, indexed by {@link Signal#ordinal()}. */
     public static double[] values(ConversationState s, long atTime, ScoringConfig cfg) {
-        double[] v = new double[Signal.values().length];
+        double[] v = new double[SIGNAL_COUNT];
         boolean hasS = s.hasSentiment();
         v[Signal.SENTIMENT_LAST.ordinal()] = hasS ? s.sentimentLast : Double.NaN;
         v[Signal.SENTIMENT_AVG.ordinal()] = hasS ? s.sentimentEma : Double.NaN;

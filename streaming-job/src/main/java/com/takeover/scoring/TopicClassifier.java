@@ -49,16 +49,17 @@ public final class TopicClassifier implements Serializable {
             ix = new Index(phrases);
             index = ix;
         }
-        String norm = normalise(text);
+        // Words are read straight from the text, each char compared as normalise() would write it: a
+        // normalised copy of every customer message was most of this method's allocation.
         int words = 0;
-        int[] bounds = new int[norm.length() + 2]; // start, end of each word
-        for (int i = 0; i < norm.length(); ) {
-            if (norm.charAt(i) == ' ') {
+        int[] bounds = new int[text.length() + 2]; // start, end of each word
+        for (int i = 0; i < text.length(); ) {
+            if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < norm.length() && norm.charAt(i) != ' ') {
+            while (i < text.length() && isWordChar(text.charAt(i))) {
                 i++;
             }
             bounds[2 * words] = start;
@@ -67,13 +68,26 @@ public final class TopicClassifier implements Serializable {
         }
         int best = topics.length;
         for (int w = 0; w < words && best > 0; w++) {
-            int id = ix.words.lookup(norm, bounds[2 * w], bounds[2 * w + 1]);
+            int id = ix.words.lookup(text, bounds[2 * w], bounds[2 * w + 1]);
             if (id != TokenTable.ABSENT) {
-                best = ix.firstMatch(ix.byFirstWord[id], norm, bounds, w, words, best);
+                best = ix.firstMatch(ix.byFirstWord[id], text, bounds, w, words, best);
             }
-            best = ix.firstMatch(ix.prefixPhrases(norm.charAt(bounds[2 * w])), norm, bounds, w, words, best);
+            best = ix.firstMatch(ix.prefixPhrases(normal(text.charAt(bounds[2 * w]))), text, bounds, w, words, best);
         }
         return best == topics.length ? null : topics[best];
+    }
+
+    /** A char that {@link #normalise} keeps in a word. */
+    private static boolean isWordChar(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u2018' || Character.isLetterOrDigit(c);
+    }
+
+    /** A word char as {@link #normalise} writes it. */
+    private static char normal(char c) {
+        if (c == '\u2019' || c == '\u2018') {
+            return '\'';
+        }
+        return Character.toLowerCase(c);
     }
 
     /** Lower case, letters/digits/apostrophes kept, every other run of characters one space. */
@@ -140,9 +154,9 @@ public final class TopicClassifier implements Serializable {
         }
 
         /** The lowest topic index below {@code best} of a phrase among {@code candidates} matching at word {@code w}. */
-        int firstMatch(Phrase[] candidates, String norm, int[] bounds, int w, int words, int best) {
+        int firstMatch(Phrase[] candidates, String text, int[] bounds, int w, int words, int best) {
             for (Phrase p : candidates) {
-                if (p.topic < best && p.matchesAt(norm, bounds, w, words)) {
+                if (p.topic < best && p.matchesAt(text, bounds, w, words)) {
                     best = p.topic;
                 }
             }
@@ -151,7 +165,8 @@ public final class TopicClassifier implements Serializable {
     }
 
     private record Phrase(int topic, String[] words, boolean prefix) {
-        boolean matchesAt(String norm, int[] bounds, int w, int wordCount) {
+        /** Whether the phrase's words, normalised, are the text's words from word {@code w} on, normalised. */
+        boolean matchesAt(String text, int[] bounds, int w, int wordCount) {
             if (w + words.length > wordCount) {
                 return false;
             }
@@ -163,8 +178,10 @@ public final class TopicClassifier implements Serializable {
                 if (prefix && last ? len < word.length() : len != word.length()) {
                     return false;
                 }
-                if (!norm.regionMatches(start, word, 0, word.length())) {
-                    return false;
+                for (int k = 0; k < word.length(); k++) {
+                    if (normal(text.charAt(start + k)) != word.charAt(k)) {
+                        return false;
+                    }
                 }
             }
             return true;

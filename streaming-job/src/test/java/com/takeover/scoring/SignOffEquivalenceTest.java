@@ -19,7 +19,8 @@ class SignOffEquivalenceTest {
         texts.addAll(List.of("thanks!!! bye", ".thanks", "thanks...", "ok, thanks; bye: cheers", "that's all, thanks",
                 "thanks. when will it arrive", "why thanks", "thanks why", "a b c d e f g h i j k l m thanks",
                 "a b c d e f g h i j k l m n thanks", "THANKS \u0130STANBUL", "caf\u00e9 thanks", "thank\u2019s",
-                "all   good", "all-good", "all good.", ""));
+                "all   good", "all-good", "all good.", "THANKS, BYE", "THANKS DON\u2019T", "Cheers\u2019", "\u212Athanks",
+                "\u212A thanks", "ALL GOOD", "That\u2019S ALL", "CAN'T thank you enough", ""));
         for (String t : texts) {
             boolean expected = before(t);
             if (SignOff.isSignOff(t) != expected) {
