@@ -38,7 +38,7 @@ public final class PiiMasker implements Serializable {
     public static final String CARD = "[card]";
     public static final String PHONE = "[phone]";
 
-    private static final Pattern EMAIL_PATTERN = Pattern.compile(
+    static final Pattern EMAIL_PATTERN = Pattern.compile(
             "(?<![\\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}\\b");
 
@@ -62,13 +62,13 @@ public final class PiiMasker implements Serializable {
             Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20));
 
     /** 13–19 digits, single space or dash between digits, not part of a longer number or a "+" phone. */
-    private static final Pattern CARD_PATTERN = Pattern.compile("(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d)");
+    static final Pattern CARD_PATTERN = Pattern.compile("(?<![\\d+])\\d(?:[ -]?\\d){12,18}(?!\\d)");
 
     /**
      * Digits or parenthesised groups, a single space, dash, slash or dot between (a slash or dot with a
      * space on either side: "030 / 1234567"); at least 7 units.
      */
-    private static final Pattern PHONE_PATTERN = Pattern.compile(
+    static final Pattern PHONE_PATTERN = Pattern.compile(
             "(?<![\\w#+/.-])(?:\\+ ?)?(?:\\(\\d{1,5}\\)|\\d)"
                     + "(?:(?:[ -]| ?[/.] ?)?(?:\\(\\d{1,5}\\)|\\d)){6,}(?![\\w]|[./]\\d)");
 
@@ -227,9 +227,9 @@ public final class PiiMasker implements Serializable {
     }
 
     /** A claimed region of the text; a null replacement keeps it as it is (a mistyped IBAN). */
-    private record Span(int start, int end, String replacement) {}
+    record Span(int start, int end, String replacement) {}
 
-    private static boolean free(List<Span> spans, int start, int end) {
+    static boolean free(List<Span> spans, int start, int end) {
         for (Span sp : spans) {
             if (start < sp.end() && sp.start() < end) {
                 return false;
@@ -242,7 +242,7 @@ public final class PiiMasker implements Serializable {
      * An IBAN-shaped run at {@code start} (known country, exactly its length): masked when the
      * check digits hold, otherwise claimed as it is. Null when the run is no IBAN shape.
      */
-    private static Span iban(String text, int start, String country) {
+    static Span iban(String text, int start, String country) {
         int end = ibanEnd(text, start, country);
         if (end < 0) {
             return null;
@@ -321,7 +321,7 @@ public final class PiiMasker implements Serializable {
         return sum % 10 == 0;
     }
 
-    private static String digitsOf(String s) {
+    static String digitsOf(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -332,7 +332,7 @@ public final class PiiMasker implements Serializable {
         return b.toString();
     }
 
-    private static boolean isPhone(String text, Matcher m) {
+    static boolean isPhone(String text, Matcher m) {
         String number = m.group();
         String digits = digitsOf(number);
         if (digits.length() < 7 || digits.length() > 15) {

@@ -60,13 +60,12 @@ class PiiMaskerEquivalenceTest {
 
     @Test
     void noCardOrPhoneMatchStartsBeforeItsPreCheck() {
-        List<String> texts = new ArrayList<>(TextCorpus.texts());
-        texts.addAll(numberHeavyTexts());
+        List<String> texts = corpusAndNumberHeavyTexts();
         List<String> unsound = new ArrayList<>();
         int cards = 0;
         int phones = 0;
         for (String t : texts) {
-            Matcher card = PiiMaskerBefore.CARD_PATTERN.matcher(t);
+            Matcher card = PiiMasker.CARD_PATTERN.matcher(t);
             if (card.find()) {
                 cards++;
                 int run = PiiMasker.digitRunStart(t, 13, 1);
@@ -74,7 +73,7 @@ class PiiMaskerEquivalenceTest {
                     unsound.add("card: " + t);
                 }
             }
-            Matcher phone = PiiMaskerBefore.PHONE_PATTERN.matcher(t);
+            Matcher phone = PiiMasker.PHONE_PATTERN.matcher(t);
             if (phone.find()) {
                 phones++;
                 int run = PiiMasker.digitRunStart(t, 7, 5);
@@ -86,7 +85,7 @@ class PiiMaskerEquivalenceTest {
         assertThat(unsound).isEmpty();
         // the widest gap a phone allows, and its widest start: ")" " / " "(" between digits, "+ (" before them
         String widest = "+ (030) / (12) 345 67";
-        Matcher phone = PiiMaskerBefore.PHONE_PATTERN.matcher(widest);
+        Matcher phone = PiiMasker.PHONE_PATTERN.matcher(widest);
         assertThat(phone.find()).isTrue();
         assertThat(phone.start()).isEqualTo(PiiMasker.digitRunStart(widest, 7, 5) - 3);
         assertThat(PiiMasker.digitRunStart(widest, 7, 4)).isGreaterThan(phone.start() + 3); // a gap of four is too narrow
@@ -96,8 +95,7 @@ class PiiMaskerEquivalenceTest {
 
     @Test
     void ibanScanFindsWhatTheRegularExpressionFound() {
-        List<String> texts = new ArrayList<>(TextCorpus.texts());
-        texts.addAll(numberHeavyTexts());
+        List<String> texts = corpusAndNumberHeavyTexts();
         List<String> differ = new ArrayList<>();
         int found = 0;
         for (String t : texts) {
@@ -113,6 +111,12 @@ class PiiMaskerEquivalenceTest {
         }
         assertThat(differ).isEmpty();
         assertThat(found).isGreaterThan(1_000);
+    }
+
+    private static List<String> corpusAndNumberHeavyTexts() {
+        List<String> texts = new ArrayList<>(TextCorpus.texts());
+        texts.addAll(numberHeavyTexts());
+        return texts;
     }
 
     /**

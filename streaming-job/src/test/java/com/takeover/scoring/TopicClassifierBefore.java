@@ -3,7 +3,10 @@ package com.takeover.scoring;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link TopicClassifier} as it was before it read words straight from the text, to prove it answers the same. */
+/**
+ * {@link TopicClassifier} as it was before it read words straight from the text, to prove it answers the same: it
+ * matches phrases in a normalised copy of the text ({@link TopicClassifier#normalise}, which did not change).
+ */
 final class TopicClassifierBefore {
     private final String[] topics;
     /** Per topic: its phrases, normalised, in configured order; a prefix phrase ends with '*'. */
@@ -19,7 +22,7 @@ final class TopicClassifierBefore {
             List<String> ps = new ArrayList<>();
             for (String p : r.phrases()) {
                 boolean prefix = p.endsWith("*");
-                String core = normalise(prefix ? p.substring(0, p.length() - 1) : p).trim();
+                String core = TopicClassifier.normalise(prefix ? p.substring(0, p.length() - 1) : p).trim();
                 if (!core.isEmpty()) {
                     ps.add(prefix ? core + "*" : core);
                 }
@@ -38,7 +41,7 @@ final class TopicClassifierBefore {
             ix = new Index(phrases);
             index = ix;
         }
-        String norm = normalise(text);
+        String norm = TopicClassifier.normalise(text);
         int words = 0;
         int[] bounds = new int[norm.length() + 2]; // start, end of each word
         for (int i = 0; i < norm.length(); ) {
@@ -63,26 +66,6 @@ final class TopicClassifierBefore {
             best = ix.firstMatch(ix.prefixPhrases(norm.charAt(bounds[2 * w])), norm, bounds, w, words, best);
         }
         return best == topics.length ? null : topics[best];
-    }
-
-    /** Lower case, letters/digits/apostrophes kept, every other run of characters one space. */
-    static String normalise(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u2019' || c == '\u2018') {
-                c = '\'';
-            }
-            if (Character.isLetterOrDigit(c) || c == '\'') {
-                sb.append(Character.toLowerCase(c));
-                space = false;
-            } else if (!space) {
-                sb.append(' ');
-                space = true;
-            }
-        }
-        return sb.toString();
     }
 
     /** The phrases by their first word; one-word prefix phrases ("refund*") by their first char. */
