@@ -325,7 +325,9 @@ public final class HumanRequestDetector implements Serializable {
                     space = true;
                 }
             } else {
-                b.append(c);
+                // ASCII folded here, so that toLowerCase below finds nothing to change in an ASCII message and
+                // returns its argument instead of a second copy of the text
+                b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
                 space = false;
             }
         }

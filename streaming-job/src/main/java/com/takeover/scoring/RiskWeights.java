@@ -1,6 +1,7 @@
 package com.takeover.scoring;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param turnsFrom        turns up to which length adds nothing
  * @param turnsFull        turns at which length counts fully
  * @param value            how strongly segment value amplifies the other signals (exponent, >= 0)
- * @param segmentValues    value of a segment in [0, 1] (lower-case segment names); other segments 0
+ * @param segmentValues    value of a segment in [0, 1] (names not case-sensitive; kept lower-cased); other segments 0
  */
 public record RiskWeights(
         double negativity,
@@ -40,7 +41,15 @@ public record RiskWeights(
         implements Serializable {
 
     public RiskWeights {
-        segmentValues = Map.copyOf(segmentValues);
+        // Segment names match case-insensitively: keys are kept lower-cased, as a conversation's segment is.
+        Map<String, Double> lower = new java.util.HashMap<>();
+        segmentValues.forEach((segment, v) -> {
+            if (lower.put(segment.toLowerCase(Locale.ROOT), v) != null) {
+                throw new IllegalArgumentException("riskWeights.segmentValues: segment '" + segment
+                        + "' is given twice (segment names are not case-sensitive)");
+            }
+        });
+        segmentValues = Map.copyOf(lower);
     }
 
     public static RiskWeights defaults() {

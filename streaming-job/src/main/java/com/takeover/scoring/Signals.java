@@ -1,7 +1,6 @@
 package com.takeover.scoring;
 
 import com.takeover.rules.Signal;
-import java.util.Locale;
 
 /**
  * The signals and the risk score of a conversation at a moment, computed from its state. Pure functions:
@@ -129,7 +128,8 @@ public final class Signals {
         if (segment == null) {
             return 0;
         }
-        Double v = w.segmentValues().get(segment.toLowerCase(Locale.ROOT));
+        // lower-cased at the conversation's start (ConversationScorer.onStart), like the weights' keys
+        Double v = w.segmentValues().get(segment);
         return v == null ? 0 : v;
     }
 

@@ -122,4 +122,24 @@ class RiskTest {
                 b.waitingSince, b.customerMessages, b.segment);
         return s;
     }
+
+    @Test
+    void segmentValuesAreNotCaseSensitive() {
+        RiskWeights d = RiskWeights.defaults();
+        RiskWeights w = new RiskWeights(d.negativity(), d.slide(), d.slideFull(), d.aiDeficit(), d.aiConfidenceOk(),
+                d.humanRequest(), d.sensitiveTopic(), d.waiting(), d.waitingFullMinutes(), d.turns(), d.turnsFrom(),
+                d.turnsFull(), d.value(), java.util.Map.of("VIP", 1.0, "Enterprise", 0.6));
+        assertThat(w.segmentValues()).containsOnlyKeys("vip", "enterprise");
+        // the scorer lower-cases a conversation's segment at its start
+        assertThat(Signals.segmentValue("vip", w)).isEqualTo(1.0);
+        assertThat(Signals.segmentValue("standard", w)).isEqualTo(0.0);
+        assertThat(Signals.segmentValue(null, w)).isEqualTo(0.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskWeights(d.negativity(), d.slide(),
+                d.slideFull(), d.aiDeficit(), d.aiConfidenceOk(), d.humanRequest(), d.sensitiveTopic(), d.waiting(),
+                d.waitingFullMinutes(), d.turns(), d.turnsFrom(), d.turnsFull(), d.value(),
+                java.util.Map.of("vip", 1.0, "VIP", 0.5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("segmentValues")
+                .hasMessageContaining("given twice");
+    }
 }
