@@ -49,6 +49,39 @@ public final class ThroughputBenchmark {
         public double best(String job) {
             return runs.stream().filter(r -> r.job().equals(job)).mapToDouble(Run::eventsPerSecond).max().orElse(0);
         }
+
+        /**
+         * The full job's events/s over {@code floor}'s, round by round, leaving out the first round (a cold JIT)
+         * when there are others. The jobs of one round run minutes apart: on a machine whose speed moves between
+         * runs, these compare neighbours in time, where the ratio of the best rounds can pair two moments.
+         */
+        public List<Double> roundRatios(String floor) {
+            int last = runs.stream().mapToInt(Run::round).max().orElse(0);
+            List<Double> ratios = new ArrayList<>();
+            for (int round = last > 1 ? 2 : 1; round <= last; round++) {
+                double base = eventsPerSecond(floor, round);
+                double full = eventsPerSecond(FULL, round);
+                if (base > 0 && full > 0) {
+                    ratios.add(full / base);
+                }
+            }
+            return ratios;
+        }
+
+        private double eventsPerSecond(String job, int round) {
+            return runs.stream().filter(r -> r.job().equals(job) && r.round() == round)
+                    .mapToDouble(Run::eventsPerSecond).findFirst().orElse(0);
+        }
+    }
+
+    /** The median of {@code values} (the mean of the middle two for an even count); NaN when empty. */
+    public static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     public static final String FULL = "full job";

@@ -6,8 +6,10 @@ import com.takeover.bench.ThroughputBenchmark.Run;
 import com.takeover.job.JobConfig;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
                     + " pass-through jobs (Kafka -> keyBy -> Kafka, no scoring: one moves the bytes, one decodes and"
                     + " re-encodes each event) and the full scoring job replay them bounded, in each round; prints"
                     + " events/s of each and the ratios (target: full >= 0.75x the decoding pass-through). The"
-                    + " first round runs on a cold JIT: the best round of each job is reported."
+                    + " first round runs on a cold JIT: the best round of each job is reported, and the ratio of each warm"
+                    + " round, whose jobs run minutes apart."
         })
 public final class BenchThroughputCommand implements Callable<Integer> {
 
@@ -100,6 +103,11 @@ public final class BenchThroughputCommand implements Callable<Integer> {
                 PassThroughJob.Floor.BYTES.label(), bytes, PassThroughJob.Floor.DECODED.label(), decoded, full);
         out.printf(Locale.ROOT, "ratio: full / decoded pass-through %.2f (target >= 0.75), full / bytes pass-through"
                 + " %.2f%n", full / decoded, full / bytes);
+        List<Double> perRound = r.roundRatios(PassThroughJob.Floor.DECODED.label());
+        out.printf(Locale.ROOT, "ratio round by round, full / decoded pass-through%s: %s (median %.2f)%n",
+                rounds > 1 ? " (warm rounds)" : "",
+                perRound.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(" ")),
+                ThroughputBenchmark.median(perRound));
         out.flush();
         return Launcher.OK;
     }
