@@ -8,7 +8,9 @@ import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
 import com.takeover.kafka.KafkaClients;
 import com.takeover.kafka.TopicNames;
+import com.takeover.schema.ConversationEnded;
 import com.takeover.schema.ConversationEvent;
+import com.takeover.schema.ConversationStarted;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.simulate.ConversationSimulator;
 import java.io.IOException;
@@ -20,16 +22,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +54,8 @@ public final class LatencyBenchmark {
 
     public record Options(List<Integer> rates, List<JobConfig.Delivery> deliveries, Duration duration,
             Duration warmUp, Duration checkpointInterval, Duration checkpointMinPause,
-            JobConfig.StateBackend stateBackend, Duration bufferTimeout, int partitions, boolean lake, long seed) {}
+            JobConfig.StateBackend stateBackend, Duration bufferTimeout, int partitions, boolean lake, long seed,
+            int openConversations) {}
 
     /** {@code checkpoints} is null when Flink's statistics could not be read (the run's figures still hold). */
     public record Run(JobConfig.Delivery delivery, int rate, long sent, double achievedRate, long alertsSeen,
@@ -65,7 +73,7 @@ public final class LatencyBenchmark {
                     n++;
                     progress.printf(Locale.ROOT, "bench latency: %s at %,d events/s for %s...%n", delivery.label(), rate,
                             JobConfig.format(o.duration()));
-                    Run r = runOne(kafka, o, delivery, rate, "lat" + n + "-", dir.resolve("run" + n));
+                    Run r = runOne(kafka, o, delivery, rate, "lat" + n + "-", dir.resolve("run" + n), progress);
                     progress.printf(Locale.ROOT, "  sent %,d (%,.0f/s), alerts %,d; latency ms %s%n", r.sent(),
                             r.achievedRate(), r.alertsSeen(), r.latencyMs());
                     if (r.checkpoints() != null) {
@@ -81,7 +89,7 @@ public final class LatencyBenchmark {
     }
 
     private static Run runOne(EmbeddedKafka kafka, Options o, JobConfig.Delivery delivery, int rate, String prefix,
-            Path dir) throws Exception {
+            Path dir, PrintStream progress) throws Exception {
         TopicNames t = new TopicNames(prefix + "conversation-events", prefix + "takeover-alerts",
                 prefix + "conversation-events-dlq", prefix + "alert-rules", prefix + "rule-rejections");
         kafka.createTopics(t, o.partitions());
@@ -110,6 +118,13 @@ public final class LatencyBenchmark {
             job.awaitRunning(Duration.ofSeconds(60));
             // a moment for the sources to connect: alerts of the first seconds are not counted anyway
             Thread.sleep(1_000);
+            if (o.openConversations() > 0) {
+                long t0 = System.nanoTime();
+                long events = openStanding(kafka, t.conversationEvents(), o.openConversations(), o.seed());
+                awaitTakenIn(kafka, prefix + "job", t.conversationEvents(), Duration.ofMinutes(10));
+                progress.printf(Locale.ROOT, "  %,d conversations opened (%,d events) and taken in by the job in %.1f s%n",
+                        o.openConversations(), events, (System.nanoTime() - t0) / 1e9);
+            }
             long start = System.currentTimeMillis();
             long measureFrom = start + o.warmUp().toMillis();
             AtomicBoolean producing = new AtomicBoolean(true);
@@ -139,6 +154,66 @@ public final class LatencyBenchmark {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Opens {@code n} conversations that stay open through the run: the simulator's events (another seed, so other
+     * ids) up to its {@code n}-th start, without their ends, stamped now. Live traffic alone leaves a short run with
+     * the state of its own seconds, nearly all of it ended conversations (their simulated minutes pass in a moment);
+     * a job that has run for a while at R events/s holds about R / events per conversation x mean duration of them
+     * open, and its checkpoints write them all. Returns the events produced.
+     */
+    static long openStanding(EmbeddedKafka kafka, String topic, int n, long seed) {
+        ConversationSimulator sim = Traffic.simulator(seed + 1);
+        Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
+        long events = 0;
+        int started = 0;
+        try (KafkaProducer<byte[], byte[]> producer = Traffic.bulkProducer(kafka.bootstrapServers())) {
+            while (started < n) {
+                ConversationEvent e = sim.next();
+                if (e.getPayload() instanceof ConversationEnded) {
+                    continue;
+                }
+                if (e.getPayload() instanceof ConversationStarted) {
+                    started++;
+                }
+                long now = System.currentTimeMillis();
+                e.setEventTime(now);
+                producer.send(new ProducerRecord<>(topic, null, now,
+                        e.getConversationId().getBytes(StandardCharsets.UTF_8), codec.encode(e)));
+                events++;
+            }
+            producer.flush();
+        }
+        return events;
+    }
+
+    /** Waits until the job's committed offsets (at its checkpoints) reach the end of {@code topic}. */
+    static void awaitTakenIn(EmbeddedKafka kafka, String group, String topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = kafka.admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean caughtUp = end.entrySet().stream().allMatch(en -> {
+                    OffsetAndMetadata c = committed.get(en.getKey());
+                    return c != null && c.offset() >= en.getValue();
+                });
+                if (caughtUp) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the job did not take in the opened conversations within "
+                            + JobConfig.format(timeout) + " (committed " + committed + ", end " + end + ")");
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

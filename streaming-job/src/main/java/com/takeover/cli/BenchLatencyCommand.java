@@ -71,14 +71,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "simulation seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--open", paramLabel = "N", defaultValue = "0",
+            description = "conversations opened before each run and left open through it, so that checkpoints write"
+                    + " the state of a job that has run for a while: about rate / 12.9 events per conversation x 6.3"
+                    + " minutes of simulated conversation, e.g. 150000 for 5,000 events/s (default: ${DEFAULT-VALUE})")
+    int open;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (seconds <= warmUp || rates.stream().anyMatch(r -> r < 1) || partitions < 1) {
+        if (seconds <= warmUp || rates.stream().anyMatch(r -> r < 1) || partitions < 1 || open < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--seconds must exceed --warm-up; rates and --partitions must be positive");
+                    "--seconds must exceed --warm-up; rates and --partitions must be positive, --open not negative");
         }
         List<JobConfig.Delivery> deliveries = new ArrayList<>();
         Duration checkpoint;
@@ -96,14 +102,20 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (open > 0 && checkpoint.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open needs checkpoints: the job has taken"
+                    + " the opened conversations in when the offsets it commits at its checkpoints reach the end");
+        }
         List<LatencyBenchmark.Run> runs = LatencyBenchmark.run(new LatencyBenchmark.Options(rates, deliveries,
-                Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), checkpoint, minPause, backend, buffer, partitions, lake, seed),
+                Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), checkpoint, minPause, backend, buffer, partitions, lake, seed,
+                open),
                 System.err);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "latency: %d s per run (first %d s not counted), checkpoints every %s (min pause %s, %s"
-                        + " state), buffer timeout %s, %d partitions, parallelism 2, lake %s; %d cores, Java %s%n", seconds,
+                        + " state), buffer timeout %s, %d partitions, parallelism 2, lake %s, %,d conversations held open;"
+                        + " %d cores, Java %s%n", seconds,
                 warmUp, checkpointInterval, checkpointMinPause == null ? "default" : checkpointMinPause,
-                backend.label(), bufferTimeout, partitions, lake ? "on" : "off",
+                backend.label(), bufferTimeout, partitions, lake ? "on" : "off", open,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.printf("  %-14s %8s %9s %8s %8s %8s %8s %8s%n", "delivery", "offered", "achieved", "alerts", "p50 ms",
                 "p95 ms", "p99 ms", "max ms");
