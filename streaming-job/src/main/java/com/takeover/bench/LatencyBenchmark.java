@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,6 +61,8 @@ public final class LatencyBenchmark {
     /** {@code checkpoints} is null when Flink's statistics could not be read (the run's figures still hold). */
     public record Run(JobConfig.Delivery delivery, int rate, long sent, double achievedRate, long alertsSeen,
             Percentiles latencyMs, CheckpointStats checkpoints) {}
+
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private LatencyBenchmark() {}
 
@@ -120,8 +123,8 @@ public final class LatencyBenchmark {
             Thread.sleep(1_000);
             if (o.openConversations() > 0) {
                 long t0 = System.nanoTime();
-                long events = openStanding(kafka, t.conversationEvents(), o.openConversations(), o.seed());
-                awaitTakenIn(kafka, prefix + "job", t.conversationEvents(), Duration.ofMinutes(10));
+                long events = openStanding(kafka, t.conversationEvents(), o.openConversations(), o.seed(), progress);
+                awaitTakenIn(kafka, prefix + "job", t.conversationEvents(), Duration.ofMinutes(10), progress);
                 progress.printf(Locale.ROOT, "  %,d conversations opened (%,d events) and taken in by the job in %.1f s%n",
                         o.openConversations(), events, (System.nanoTime() - t0) / 1e9);
             }
@@ -164,13 +167,18 @@ public final class LatencyBenchmark {
      * a job that has run for a while at R events/s holds about R / events per conversation x mean duration of them
      * open, and its checkpoints write them all. Returns the events produced.
      */
-    static long openStanding(EmbeddedKafka kafka, String topic, int n, long seed) {
+    static long openStanding(EmbeddedKafka kafka, String topic, int n, long seed, PrintStream progress) {
         ConversationSimulator sim = Traffic.simulator(seed + 1);
         Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
         long events = 0;
         int started = 0;
+        long lastReport = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = Traffic.bulkProducer(kafka.bootstrapServers())) {
             while (started < n) {
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
+                    lastReport = System.nanoTime();
+                    progress.printf(Locale.ROOT, "  opening conversations: %,d of %,d%n", started, n);
+                }
                 ConversationEvent e = sim.next();
                 if (e.getPayload() instanceof ConversationEnded) {
                     continue;
@@ -190,8 +198,10 @@ public final class LatencyBenchmark {
     }
 
     /** Waits until the job's committed offsets (at its checkpoints) reach the end of {@code topic}. */
-    static void awaitTakenIn(EmbeddedKafka kafka, String group, String topic, Duration timeout) throws Exception {
+    static void awaitTakenIn(EmbeddedKafka kafka, String group, String topic, Duration timeout, PrintStream progress)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long lastReport = System.nanoTime();
         try (Admin admin = kafka.admin()) {
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -207,6 +217,13 @@ public final class LatencyBenchmark {
                 });
                 if (caughtUp) {
                     return;
+                }
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY_NANOS) {
+                    lastReport = System.nanoTime();
+                    long done = committed.values().stream().filter(Objects::nonNull)
+                            .mapToLong(OffsetAndMetadata::offset).sum();
+                    progress.printf(Locale.ROOT, "  the job has taken in %,d of %,d events%n", done,
+                            end.values().stream().mapToLong(Long::longValue).sum());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the job did not take in the opened conversations within "
