@@ -1,6 +1,7 @@
 package com.takeover.scoring;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public record RiskWeights(
 
     public RiskWeights {
         // Segment names match case-insensitively: keys are kept lower-cased, as a conversation's segment is.
-        Map<String, Double> lower = new java.util.HashMap<>();
+        Map<String, Double> lower = new HashMap<>();
         segmentValues.forEach((segment, v) -> {
             if (lower.put(segment.toLowerCase(Locale.ROOT), v) != null) {
                 throw new IllegalArgumentException("riskWeights.segmentValues: segment '" + segment

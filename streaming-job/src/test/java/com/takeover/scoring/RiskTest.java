@@ -3,8 +3,10 @@ package com.takeover.scoring;
 import static com.takeover.testing.Events.MINUTE;
 import static com.takeover.testing.Events.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -128,16 +130,16 @@ class RiskTest {
         RiskWeights d = RiskWeights.defaults();
         RiskWeights w = new RiskWeights(d.negativity(), d.slide(), d.slideFull(), d.aiDeficit(), d.aiConfidenceOk(),
                 d.humanRequest(), d.sensitiveTopic(), d.waiting(), d.waitingFullMinutes(), d.turns(), d.turnsFrom(),
-                d.turnsFull(), d.value(), java.util.Map.of("VIP", 1.0, "Enterprise", 0.6));
+                d.turnsFull(), d.value(), Map.of("VIP", 1.0, "Enterprise", 0.6));
         assertThat(w.segmentValues()).containsOnlyKeys("vip", "enterprise");
         // the scorer lower-cases a conversation's segment at its start
         assertThat(Signals.segmentValue("vip", w)).isEqualTo(1.0);
         assertThat(Signals.segmentValue("standard", w)).isEqualTo(0.0);
         assertThat(Signals.segmentValue(null, w)).isEqualTo(0.0);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskWeights(d.negativity(), d.slide(),
+        assertThatThrownBy(() -> new RiskWeights(d.negativity(), d.slide(),
                 d.slideFull(), d.aiDeficit(), d.aiConfidenceOk(), d.humanRequest(), d.sensitiveTopic(), d.waiting(),
                 d.waitingFullMinutes(), d.turns(), d.turnsFrom(), d.turnsFull(), d.value(),
-                java.util.Map.of("vip", 1.0, "VIP", 0.5)))
+                Map.of("vip", 1.0, "VIP", 0.5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("segmentValues")
                 .hasMessageContaining("given twice");
