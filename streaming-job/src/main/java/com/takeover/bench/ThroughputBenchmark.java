@@ -74,16 +74,6 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** The median of {@code values} (the mean of the middle two for an even count); NaN when empty. */
-    public static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
     public static final String FULL = "full job";
 
     private ThroughputBenchmark() {}

@@ -1,5 +1,6 @@
 package com.takeover.cli;
 
+import com.takeover.bench.Percentiles;
 import com.takeover.bench.ScoringBenchmark;
 import com.takeover.bench.Traffic;
 import java.io.PrintWriter;
@@ -86,7 +87,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
         int i = 0;
         for (Map.Entry<String, List<Double>> e : all.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+            double median = Percentiles.median(v);
             out.printf(Locale.ROOT, "%-48s %8.2f %8.2f%n", e.getKey(), median, v[0]);
             if (i++ < 2) {
                 medianTotal += median;

@@ -1,5 +1,6 @@
 package com.takeover.cli;
 
+import com.takeover.bench.Percentiles;
 import com.takeover.scoring.SentimentScorer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,8 +82,7 @@ public final class BenchSentimentCommand implements Callable<Integer> {
             err.flush();
         }
         double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = Percentiles.median(sorted);
         out.printf(Locale.ROOT, "sentiment scoring, 1 thread, %s: median %,.0f messages/s over %d rounds"
                         + " (min %,.0f, max %,.0f); %,d messages per round, %.1f chars/message; %d cores, Java %s; checksum %.3f%n",
                 noDomain ? "VADER rules + emoji" : "with support-domain layer",

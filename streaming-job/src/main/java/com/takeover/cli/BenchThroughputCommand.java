@@ -1,6 +1,7 @@
 package com.takeover.cli;
 
 import com.takeover.bench.PassThroughJob;
+import com.takeover.bench.Percentiles;
 import com.takeover.bench.ThroughputBenchmark;
 import com.takeover.bench.ThroughputBenchmark.Run;
 import com.takeover.job.JobConfig;
@@ -107,7 +108,7 @@ public final class BenchThroughputCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "ratio round by round, full / decoded pass-through%s: %s (median %.2f)%n",
                 rounds > 1 ? " (warm rounds)" : "",
                 perRound.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(" ")),
-                ThroughputBenchmark.median(perRound));
+                Percentiles.median(perRound.stream().mapToDouble(Double::doubleValue).toArray()));
         out.flush();
         return Launcher.OK;
     }

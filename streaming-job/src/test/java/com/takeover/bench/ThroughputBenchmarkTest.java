@@ -1,7 +1,6 @@
 package com.takeover.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.takeover.bench.ThroughputBenchmark.Result;
 import com.takeover.bench.ThroughputBenchmark.Run;
@@ -35,12 +34,5 @@ class ThroughputBenchmarkTest {
         Result r = new Result(new Traffic.Loaded(1_000_000, 1), List.of(
                 run(BYTES, 1, 4), run(DECODED, 1, 5), run(ThroughputBenchmark.FULL, 1, 20)));
         assertThat(r.roundRatios(DECODED)).containsExactly(0.25);
-    }
-
-    @Test
-    void medianOfOddAndEvenCounts() {
-        assertThat(ThroughputBenchmark.median(List.of(0.7, 0.48, 0.65))).isEqualTo(0.65);
-        assertThat(ThroughputBenchmark.median(List.of(0.7, 0.65, 0.51, 0.48))).isCloseTo(0.58, within(1e-9));
-        assertThat(ThroughputBenchmark.median(List.of())).isNaN();
     }
 }
