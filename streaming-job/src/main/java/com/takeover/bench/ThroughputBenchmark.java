@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,11 +172,18 @@ public final class ThroughputBenchmark {
     /** Records in a topic: the sum of its partitions' end offsets. */
     static long recordsIn(EmbeddedKafka kafka, String topic) throws Exception {
         try (Admin admin = kafka.admin()) {
-            var desc = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> specs = new java.util.HashMap<>();
-            desc.partitions().forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(specs).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+            return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        var desc = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        desc.partitions().forEach(p -> specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(specs).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
     }
 
     static void deleteQuietly(Path dir) {
