@@ -156,9 +156,11 @@ public final class PiiMasker implements Serializable {
                 }
             }
         }
-        if (!masked) {
-            return text;
-        }
+        return masked ? replaced(text, spans) : text;
+    }
+
+    /** {@code text} with each span that has a replacement replaced by it; sorts {@code spans}. */
+    static String replaced(String text, List<Span> spans) {
         spans.sort(Comparator.comparingInt(Span::start));
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;

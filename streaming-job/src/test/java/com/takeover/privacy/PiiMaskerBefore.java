@@ -1,7 +1,6 @@
 package com.takeover.privacy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * {@link PiiMasker}'s {@code mask} as it was before its IBAN scan and its card and phone pre-checks, to prove it
  * masks the same: it finds IBAN candidates with the regular expression the scan replaced and tries the card and
  * phone patterns from the start of the text. The parts that did not change (patterns, spans, the IBAN, Luhn and
- * phone checks) are the masker's own.
+ * phone checks, the replacement of the spans) are the masker's own.
  */
 final class PiiMaskerBefore {
 
@@ -73,15 +72,6 @@ final class PiiMaskerBefore {
         if (spans.stream().noneMatch(sp -> sp.replacement() != null)) {
             return text;
         }
-        spans.sort(Comparator.comparingInt(PiiMasker.Span::start));
-        StringBuilder out = new StringBuilder(text.length());
-        int last = 0;
-        for (PiiMasker.Span sp : spans) {
-            if (sp.replacement() != null) {
-                out.append(text, last, sp.start()).append(sp.replacement());
-                last = sp.end();
-            }
-        }
-        return out.append(text, last, text.length()).toString();
+        return PiiMasker.replaced(text, spans);
     }
 }
