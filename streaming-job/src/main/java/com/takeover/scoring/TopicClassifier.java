@@ -78,12 +78,12 @@ public final class TopicClassifier implements Serializable {
     }
 
     /** A char that {@link #normalise} keeps in a word. */
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return c == '\'' || c == '\u2019' || c == '\u2018' || Character.isLetterOrDigit(c);
     }
 
     /** A word char as {@link #normalise} writes it. */
-    private static char normal(char c) {
+    static char normal(char c) {
         if (c == '\u2019' || c == '\u2018') {
             return '\'';
         }
