@@ -14,7 +14,7 @@ import com.takeover.schema.ConversationStarted;
 import com.takeover.schema.TakeoverAlert;
 import com.takeover.simulate.ConversationSimulator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,7 @@ public final class LatencyBenchmark {
 
     private LatencyBenchmark() {}
 
-    public static List<Run> run(Options o, PrintStream progress) throws Exception {
+    public static List<Run> run(Options o, PrintWriter progress) throws Exception {
         Path dir = Files.createTempDirectory("takeover-bench-latency-");
         List<Run> runs = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -90,7 +90,7 @@ public final class LatencyBenchmark {
     }
 
     private static Run runOne(EmbeddedKafka kafka, Options o, JobConfig.Delivery delivery, int rate, String prefix,
-            Path dir, PrintStream progress) throws Exception {
+            Path dir, PrintWriter progress) throws Exception {
         TopicNames t = new TopicNames(prefix + "conversation-events", prefix + "takeover-alerts",
                 prefix + "conversation-events-dlq", prefix + "alert-rules", prefix + "rule-rejections");
         kafka.createTopics(t, o.partitions());
@@ -142,7 +142,7 @@ public final class LatencyBenchmark {
                 try {
                     checkpoints = CheckpointStats.fetch(restPort, job.client().getJobID().toHexString(), measureFrom);
                 } catch (Exception e) {
-                    System.err.println("  (no checkpoint statistics: " + e.getMessage() + ")");
+                    progress.println("  (no checkpoint statistics: " + e.getMessage() + ")");
                 }
             }
             return new Run(delivery, rate, sent, sent / seconds, reader.seen.get(), Percentiles.of(reader.latencies()),
@@ -165,7 +165,7 @@ public final class LatencyBenchmark {
      * a job that has run for a while at R events/s holds about R / events per conversation x mean duration of them
      * open, and its checkpoints write them all. Returns the events produced.
      */
-    static long openStanding(EmbeddedKafka kafka, String topic, int n, long seed, PrintStream progress) {
+    static long openStanding(EmbeddedKafka kafka, String topic, int n, long seed, PrintWriter progress) {
         ConversationSimulator sim = Traffic.simulator(seed + 1);
         Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
         long events = 0;
@@ -196,7 +196,7 @@ public final class LatencyBenchmark {
     }
 
     /** Waits until the job's committed offsets (at its checkpoints) reach the end of {@code topic}. */
-    static void awaitTakenIn(EmbeddedKafka kafka, String group, String topic, Duration timeout, PrintStream progress)
+    static void awaitTakenIn(EmbeddedKafka kafka, String group, String topic, Duration timeout, PrintWriter progress)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReport = System.nanoTime();

@@ -28,7 +28,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -80,16 +80,16 @@ public final class MemoryBenchmark {
     private static final String[] SEGMENTS = {"standard", "standard", "standard", "enterprise", "vip"};
 
     private final Options o;
-    private final PrintStream progress;
+    private final PrintWriter progress;
     private final List<String> texts = corpus();
     private final Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
 
-    private MemoryBenchmark(Options o, PrintStream progress) {
+    private MemoryBenchmark(Options o, PrintWriter progress) {
         this.o = o;
         this.progress = progress;
     }
 
-    public static Result run(Options o, PrintStream progress) throws Exception {
+    public static Result run(Options o, PrintWriter progress) throws Exception {
         return new MemoryBenchmark(o, progress).run();
     }
 

@@ -6,7 +6,7 @@ import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
 import com.takeover.kafka.TopicNames;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +79,7 @@ public final class ThroughputBenchmark {
 
     private ThroughputBenchmark() {}
 
-    public static Result run(Options o, PrintStream progress) throws Exception {
+    public static Result run(Options o, PrintWriter progress) throws Exception {
         Path dir = Files.createTempDirectory("takeover-bench-throughput-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String events = "bench-conversation-events";
@@ -151,7 +151,7 @@ public final class ThroughputBenchmark {
     }
 
     private static Run execute(StreamExecutionEnvironment env, String job, int round, long events,
-            PrintStream progress) throws Exception {
+            PrintWriter progress) throws Exception {
         progress.printf("  round %d: %s...%n", round, job);
         long cpu0 = cpuNanos();
         JobExecutionResult r = env.execute("bench " + job);

@@ -6,7 +6,7 @@ import com.takeover.kafka.KafkaClients;
 import com.takeover.schema.ConversationEvent;
 import com.takeover.simulate.ConversationSimulator;
 import com.takeover.simulate.SimulationConfig;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public final class Traffic {
      * Simulates {@code n} events (seeded) and produces them, Avro-encoded and keyed by conversation id, into
      * {@code topic}; prints progress every few seconds.
      */
-    public static Loaded load(String bootstrap, String topic, long n, long seed, PrintStream progress) {
+    public static Loaded load(String bootstrap, String topic, long n, long seed, PrintWriter progress) {
         ConversationSimulator sim = simulator(seed);
         Codec<ConversationEvent> codec = WireFormat.AVRO.codec(ConversationEvent.class);
         long start = System.nanoTime();

@@ -109,7 +109,7 @@ public final class BenchLatencyCommand implements Callable<Integer> {
         List<LatencyBenchmark.Run> runs = LatencyBenchmark.run(new LatencyBenchmark.Options(rates, deliveries,
                 Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp), checkpoint, minPause, backend, buffer, partitions, lake, seed,
                 open),
-                System.err);
+                spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "latency: %d s per run (first %d s not counted), checkpoints every %s (min pause %s, %s"
                         + " state), buffer timeout %s, %d partitions, parallelism 2, lake %s, %,d conversations held open;"

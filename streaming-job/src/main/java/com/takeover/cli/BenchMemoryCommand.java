@@ -50,7 +50,7 @@ public final class BenchMemoryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open and --wave must be >= 1, --ended >= 0");
         }
         MemoryBenchmark.Result r = MemoryBenchmark.run(new MemoryBenchmark.Options(open, ended, wave, seed, lake),
-                System.err);
+                spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         var s = r.serialized();
         out.printf(Locale.ROOT, "memory: %d cores, Java %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),

@@ -5,7 +5,6 @@ import com.takeover.bench.Percentiles;
 import com.takeover.bench.ThroughputBenchmark;
 import com.takeover.bench.ThroughputBenchmark.Run;
 import com.takeover.job.JobConfig;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +83,7 @@ public final class BenchThroughputCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintStream progress = System.err;
-        ThroughputBenchmark.Result r = ThroughputBenchmark.run(o, progress);
+        ThroughputBenchmark.Result r = ThroughputBenchmark.run(o, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput: %,d simulated events, %d partitions, parallelism %d, checkpoints every %s,"
                         + " buffer timeout %s, %s state, lake %s; %d cores, Java %s%n", events, partitions, parallelism,

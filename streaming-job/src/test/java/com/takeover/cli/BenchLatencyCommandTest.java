@@ -14,6 +14,9 @@ class BenchLatencyCommandTest {
         // non-zero if the job had not taken the opened conversations in (their offsets committed) in time
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("300 conversations held open", "at-least-once", "p99 ms");
+        // progress goes to the command's error writer, so a caller (or a redirect) gets it apart from the table
+        assertThat(r.err()).contains("conversations opened", "taken in by the job", "bench latency: at-least-once");
+        assertThat(r.out()).doesNotContain("conversations opened");
     }
 
     @Test
