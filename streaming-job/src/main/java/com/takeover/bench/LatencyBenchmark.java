@@ -51,14 +51,18 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class LatencyBenchmark {
 
+    /** {@code stateBackend} null: the job's default for each delivery. */
     public record Options(List<Integer> rates, List<JobConfig.Delivery> deliveries, Duration duration,
             Duration warmUp, Duration checkpointInterval, Duration checkpointMinPause,
             JobConfig.StateBackend stateBackend, Duration bufferTimeout, int partitions, boolean lake, long seed,
             int openConversations) {}
 
-    /** {@code checkpoints} is null when Flink's statistics could not be read (the run's figures still hold). */
-    public record Run(JobConfig.Delivery delivery, int rate, long sent, double achievedRate, long alertsSeen,
-            Percentiles latencyMs, CheckpointStats checkpoints) {}
+    /**
+     * {@code stateBackend} is the one the run's job used; {@code checkpoints} is null when Flink's statistics could
+     * not be read (the run's figures still hold).
+     */
+    public record Run(JobConfig.Delivery delivery, JobConfig.StateBackend stateBackend, int rate, long sent,
+            double achievedRate, long alertsSeen, Percentiles latencyMs, CheckpointStats checkpoints) {}
 
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
@@ -145,8 +149,8 @@ public final class LatencyBenchmark {
                     progress.println("  (no checkpoint statistics: " + e.getMessage() + ")");
                 }
             }
-            return new Run(delivery, rate, sent, sent / seconds, reader.seen.get(), Percentiles.of(reader.latencies()),
-                    checkpoints);
+            return new Run(delivery, config.stateBackend(), rate, sent, sent / seconds, reader.seen.get(),
+                    Percentiles.of(reader.latencies()), checkpoints);
         } finally {
             job.client().cancel().get(1, TimeUnit.MINUTES);
         }

@@ -60,7 +60,7 @@ public final class BenchThroughputCommand implements Callable<Integer> {
 
     @Option(names = "--state-backend", paramLabel = "hashmap|changelog|rocksdb", defaultValue = "hashmap",
             description = "where keyed state lives, in every job; changelog, rocksdb = incremental checkpoints (default: "
-                    + "${DEFAULT-VALUE})")
+                    + "${DEFAULT-VALUE}, the job's own under at-least-once, which this benchmark runs)")
     String stateBackend;
 
     @Option(names = "--seed", defaultValue = "7", description = "simulation seed (default: ${DEFAULT-VALUE})")

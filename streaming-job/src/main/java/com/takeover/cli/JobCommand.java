@@ -129,7 +129,7 @@ public final class JobCommand implements Callable<Integer> {
         flags.put(Key.CHECKPOINT_MIN_PAUSE.key(), v);
     }
 
-    @Option(names = "--state-backend", paramLabel = "hashmap|changelog|rocksdb", description = "changelog, rocksdb: incremental checkpoints, shorter under exactly-once, for some throughput (default: hashmap).")
+    @Option(names = "--state-backend", paramLabel = "hashmap|changelog|rocksdb", description = "Where keyed state lives. rocksdb, changelog: incremental checkpoints, shorter once many conversations are open, for less throughput (default: rocksdb with exactly-once delivery, else hashmap).")
     void stateBackend(String v) {
         flags.put(Key.STATE_BACKEND.key(), v);
     }

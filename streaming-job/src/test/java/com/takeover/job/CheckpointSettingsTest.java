@@ -54,7 +54,18 @@ class CheckpointSettingsTest {
     void stateIsOnTheHeapWithFullCheckpointsByDefault() {
         StreamExecutionEnvironment env = configured(JobConfig.defaults());
         assertThat(env.isChangelogStateBackendEnabled()).isNotEqualTo(TernaryBoolean.TRUE);
+        assertThat(env.getConfiguration().getOptional(StateBackendOptions.STATE_BACKEND)).isEmpty();
         assertThat(JobConfig.defaults().stateBackend()).isEqualTo(JobConfig.StateBackend.HASHMAP);
+    }
+
+    @Test
+    void exactlyOnceKeepsItsStateInRocksDbWithIncrementalCheckpointsByDefault() {
+        StreamExecutionEnvironment env = configured(JobConfig.fromMap(Map.of("delivery", "exactly-once")));
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        StreamExecutionEnvironment onHeap = configured(JobConfig.fromMap(Map.of("delivery", "exactly-once",
+                "state-backend", "hashmap")));
+        assertThat(onHeap.getConfiguration().getOptional(StateBackendOptions.STATE_BACKEND)).isEmpty();
     }
 
     @Test

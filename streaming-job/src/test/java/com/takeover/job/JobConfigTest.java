@@ -110,6 +110,23 @@ class JobConfigTest {
     }
 
     @Test
+    void withoutAStateBackendExactlyOnceGetsRocksDbAndAtLeastOnceTheHeap() {
+        JobConfig eo = JobConfig.fromMap(Map.of("delivery", "exactly-once"));
+        assertThat(eo.stateBackend()).isEqualTo(JobConfig.StateBackend.ROCKSDB);
+        assertThat(eo.describe()).containsEntry("state-backend", "rocksdb");
+        assertThat(JobConfig.fromMap(Map.of("delivery", "exactly-once", "state-backend", "")).stateBackend())
+                .isEqualTo(JobConfig.StateBackend.ROCKSDB);
+        assertThat(JobConfig.fromMap(Map.of("delivery", "at-least-once")).stateBackend())
+                .isEqualTo(JobConfig.StateBackend.HASHMAP);
+        // a backend given is kept whatever the delivery
+        assertThat(JobConfig.fromMap(Map.of("delivery", "exactly-once", "state-backend", "hashmap")).stateBackend())
+                .isEqualTo(JobConfig.StateBackend.HASHMAP);
+        // the default follows the delivery through a copy of the builder
+        JobConfig switched = JobConfig.defaults().toBuilder().delivery(JobConfig.Delivery.EXACTLY_ONCE).build();
+        assertThat(switched.stateBackend()).isEqualTo(JobConfig.StateBackend.ROCKSDB);
+    }
+
+    @Test
     void refusesBadInputNamingTheKey() {
         assertThatThrownBy(() -> JobConfig.fromMap(Map.of("checkpoint-intervall", "5s")))
                 .hasMessageContaining("unknown configuration key 'checkpoint-intervall'");

@@ -35,6 +35,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -74,6 +75,9 @@ class CheckpointRecoveryTest {
     static EmbeddedKafka kafka;
     static TestKafka clients;
     static String eventsTopic = "recovery-conversation-events";
+    /** The same traffic, sent in two halves by the test that switches the state backend between them. */
+    static final String SPLIT_EVENTS_TOPIC = "recovery-split-conversation-events";
+    static List<ConversationEvent> events;
     static long customerMessages;
     static Map<String, TakeoverAlert> reference;
     static Map<String, ConversationSummary> referenceLake;
@@ -85,8 +89,10 @@ class CheckpointRecoveryTest {
     static void uninterruptedRun() throws Exception {
         kafka = EmbeddedKafka.start();
         clients = new TestKafka(kafka);
-        kafka.createTopics(2, eventsTopic);
-        List<ConversationEvent> events = Pipeline.simulated(21, CONVERSATIONS);
+        // created with the shared topic: produced to only later, once its partitions surely have a leader (an
+        // idempotent producer's first batch to a topic created a moment before can fail and come out of order)
+        kafka.createTopics(2, eventsTopic, SPLIT_EVENTS_TOPIC);
+        events = Pipeline.simulated(21, CONVERSATIONS);
         customerMessages = events.stream().filter(e -> e.getPayload() instanceof CustomerMessage).count();
         List<Keyed> records = new ArrayList<>(Pipeline.encode(events, WireFormat.AVRO));
         records.addAll(Pipeline.sentinels(events, 2, WireFormat.AVRO));
@@ -126,7 +132,11 @@ class CheckpointRecoveryTest {
 
     /** Every run reads the same events topic and writes its own output topics. */
     static TopicNames topics(String prefix) {
-        TopicNames t = new TopicNames(eventsTopic, prefix + "takeover-alerts", prefix + "conversation-events-dlq",
+        return topics(prefix, eventsTopic);
+    }
+
+    static TopicNames topics(String prefix, String events) {
+        TopicNames t = new TopicNames(events, prefix + "takeover-alerts", prefix + "conversation-events-dlq",
                 prefix + "alert-rules", prefix + "rule-rejections");
         kafka.createTopics(t, 2);
         return t;
@@ -140,6 +150,15 @@ class CheckpointRecoveryTest {
     @Test
     void exactlyOnceCancelledMidStreamAndRestoredFromItsRetainedCheckpoint() throws Exception {
         cancelAndRestore("cancel-eo", b -> b);
+        // exactly-once's default backend is RocksDB with incremental checkpoints: their SST files went to shared/
+        assertThat(sharedCheckpointFiles(dir.resolve("cancel-eo-checkpoints")))
+                .as("files in the checkpoints' shared/ directories").isPositive();
+    }
+
+    @Test
+    void exactlyOnceOnTheHeapStateBackendCancelledAndRestoredFromItsRetainedCheckpoint() throws Exception {
+        cancelAndRestore("cancel-eo-heap", b -> b.stateBackend(JobConfig.StateBackend.HASHMAP));
+        assertThat(sharedCheckpointFiles(dir.resolve("cancel-eo-heap-checkpoints"))).as("full checkpoints").isZero();
     }
 
     @Test
@@ -151,11 +170,67 @@ class CheckpointRecoveryTest {
     }
 
     @Test
-    void exactlyOnceWithTheRocksDbStateBackendCancelledAndRestoredFromItsRetainedCheckpoint() throws Exception {
-        cancelAndRestore("cancel-eo-rocksdb", b -> b.stateBackend(JobConfig.StateBackend.ROCKSDB));
-        // the checkpoints really were RocksDB's incremental ones: their SST files went to the shared directory
-        assertThat(sharedCheckpointFiles(dir.resolve("cancel-eo-rocksdb-checkpoints")))
-                .as("files in the checkpoints' shared/ directories").isPositive();
+    void anExactlyOnceJobOnTheHeapIsRestoredFromItsSavepointOntoRocksDbItsDefaultBackend() throws Exception {
+        // A job that ran exactly-once before RocksDB became that guarantee's default backend, stopped with a
+        // savepoint (Flink's canonical format) after the first half of the traffic, then restored by the job of
+        // today's defaults before the second half comes: every alert committed exactly once, nothing scored twice.
+        String name = "switch-eo";
+        TopicNames t = topics(name + "-", SPLIT_EVENTS_TOPIC);
+        int half = events.size() / 2;
+        long firstHalfMessages = events.subList(0, half).stream()
+                .filter(e -> e.getPayload() instanceof CustomerMessage).count();
+        Path lake = dir.resolve(name + "-lake");
+        JobConfig onHeap = config(t, name, JobConfig.Delivery.EXACTLY_ONCE)
+                .checkpointDir(dir.resolve(name + "-checkpoints").toString())
+                .lakePath(lake.toString())
+                .stateBackend(JobConfig.StateBackend.HASHMAP)
+                .build();
+        JobConfig restored = onHeap.toBuilder().stateBackend(null).build();
+        assertThat(restored.stateBackend()).isEqualTo(JobConfig.StateBackend.ROCKSDB);
+
+        Pipeline.produce(kafka, t.conversationEvents(), Pipeline.encode(events.subList(0, half), WireFormat.AVRO));
+        FaultySentiment.reset(0);
+        StreamExecutionEnvironment env = Pipeline.environment(2, 0, null);
+        TakeoverJob.from(onHeap).scorer(FaultySentiment.scorer()).build(env);
+        JobClient first = env.executeAsync(name + " on the heap");
+        awaitScored(firstHalfMessages);
+        String savepoint = first.stopWithSavepoint(false, dir.resolve(name + "-savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
+        waitUntilTerminal(first);
+        assertThat(FaultySentiment.calls()).as("messages scored by the job on the heap").isEqualTo(firstHalfMessages);
+
+        List<Keyed> rest = new ArrayList<>(Pipeline.encode(events.subList(half, events.size()), WireFormat.AVRO));
+        rest.addAll(Pipeline.sentinels(events, 2, WireFormat.AVRO));
+        Pipeline.produce(kafka, t.conversationEvents(), rest);
+        FaultySentiment.reset(0);
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        StreamExecutionEnvironment again = Pipeline.environment(2, 0, restore);
+        TakeoverJob.from(restored).scorer(FaultySentiment.scorer()).build(again);
+        JobClient second = again.executeAsync(name + " restored onto RocksDB");
+        try {
+            List<TakeoverAlert> committed = settledAlerts(t, true);
+            assertThat(committed).as("no duplicate").hasSize(reference.size());
+            Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
+            assertThat(waitForLake(lake)).isEqualTo(referenceLake);
+        } finally {
+            second.cancel().get(1, TimeUnit.MINUTES);
+        }
+        assertThat(FaultySentiment.calls()).as("messages scored by the restored job")
+                .isEqualTo(customerMessages - firstHalfMessages);
+        assertThat(sharedCheckpointFiles(dir.resolve(name + "-checkpoints")))
+                .as("the restored job's incremental checkpoints").isPositive();
+    }
+
+    /** Waits until the scorer has scored {@code n} customer messages. */
+    static void awaitScored(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (FaultySentiment.calls() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(FaultySentiment.calls() + " of " + n + " messages scored within " + PATIENCE);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void cancelAndRestore(String name, UnaryOperator<JobConfig.Builder> options) throws Exception {
@@ -211,6 +286,18 @@ class CheckpointRecoveryTest {
         List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo", JobConfig.Delivery.EXACTLY_ONCE, true);
         assertThat(committed).as("no duplicate").hasSize(reference.size());
         Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
+        // on the default backend under exactly-once, RocksDB
+        assertThat(sharedCheckpointFiles(dir.resolve("fail-eo-checkpoints")))
+                .as("files in the checkpoints' shared/ directories").isPositive();
+    }
+
+    @Test
+    void exactlyOnceOnTheHeapStateBackendRestartsAfterATaskFailureWithoutLossOrDuplicate() throws Exception {
+        TopicNames t = topics("fail-eo-heap-");
+        List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo-heap", JobConfig.Delivery.EXACTLY_ONCE, true,
+                b -> b.stateBackend(JobConfig.StateBackend.HASHMAP));
+        assertThat(committed).as("no duplicate").hasSize(reference.size());
+        Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
     }
 
     @Test
@@ -220,17 +307,6 @@ class CheckpointRecoveryTest {
                 b -> b.stateBackend(JobConfig.StateBackend.CHANGELOG));
         assertThat(committed).as("no duplicate").hasSize(reference.size());
         Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
-    }
-
-    @Test
-    void exactlyOnceWithTheRocksDbStateBackendRestartsAfterATaskFailureWithoutLossOrDuplicate() throws Exception {
-        TopicNames t = topics("fail-eo-rocksdb-");
-        List<TakeoverAlert> committed = runWithTaskFailure(t, "fail-eo-rocksdb", JobConfig.Delivery.EXACTLY_ONCE, true,
-                b -> b.stateBackend(JobConfig.StateBackend.ROCKSDB));
-        assertThat(committed).as("no duplicate").hasSize(reference.size());
-        Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
-        assertThat(sharedCheckpointFiles(dir.resolve("fail-eo-rocksdb-checkpoints")))
-                .as("files in the checkpoints' shared/ directories").isPositive();
     }
 
     @Test
