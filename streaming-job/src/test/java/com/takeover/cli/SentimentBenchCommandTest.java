@@ -2,38 +2,26 @@ package com.takeover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The benchmark's wiring and its messages; its figures are printed, never asserted. */
 class SentimentBenchCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Launcher.commandLine(new TakeoverCli());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     @Test
     void printsThroughputLine() {
-        assertThat(run("bench", "sentiment", "--messages", "500", "--seconds", "0.01")).isZero();
-        assertThat(out.toString()).contains("messages/s", "median", "500 messages per round");
-        assertThat(err.toString()).contains("warming up", "round 5:");
+        CliRun r = CliRun.of("bench", "sentiment", "--messages", "500", "--seconds", "0.01");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("messages/s", "median", "500 messages per round");
+        assertThat(r.err()).contains("warming up", "round 5:");
     }
 
     @Test
     void badArgumentsExitTwo() {
-        assertThat(run("bench", "sentiment", "--messages", "0")).isEqualTo(Launcher.BAD_ARGUMENTS);
-        assertThat(run("bench", "sentiment", "--seconds", "-1")).isEqualTo(Launcher.BAD_ARGUMENTS);
-        assertThat(run("bench")).isEqualTo(Launcher.BAD_ARGUMENTS);
-        assertThat(run("bench", "nosuch")).isEqualTo(Launcher.BAD_ARGUMENTS);
+        assertThat(CliRun.of("bench", "sentiment", "--messages", "0").exitCode()).isEqualTo(Launcher.BAD_ARGUMENTS);
+        assertThat(CliRun.of("bench", "sentiment", "--seconds", "-1").exitCode()).isEqualTo(Launcher.BAD_ARGUMENTS);
+        assertThat(CliRun.of("bench").exitCode()).isEqualTo(Launcher.BAD_ARGUMENTS);
+        assertThat(CliRun.of("bench", "nosuch").exitCode()).isEqualTo(Launcher.BAD_ARGUMENTS);
     }
 
     @Test
