@@ -27,6 +27,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -41,6 +42,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.rocksdb.CompactionStyle;
 
 /**
  * Builds the live job's graph from a {@link JobConfig}; nothing else. Sources and sinks default to
@@ -309,10 +311,17 @@ public final class TakeoverJob {
      * previous one (next to the checkpoints, under {@code shared/}); a checkpoint's own files reference the
      * earlier ones. Every state read and write serializes the value. Its working directories are the task
      * manager's temporary directories unless the cluster sets {@code state.backend.rocksdb.localdir}.
+     *
+     * <p>Universal compaction: every checkpoint flushes the memtable into a small file that spans all the
+     * subtask's conversations, and under RocksDB's default leveled compaction every fourth such file started a
+     * compaction that rewrote all of them, which the next checkpoint then uploaded in full (a checkpoint in four
+     * took 0.3-0.5 s instead of 0.1, and exactly-once alerts wait for checkpoints). Universal compaction merges
+     * the small files among themselves and rewrites everything only once they add up to the size of the rest.
      */
     static void rocksdb(Configuration c) {
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        c.set(RocksDBConfigurableOptions.COMPACTION_STYLE, CompactionStyle.UNIVERSAL);
     }
 
     /** The rules in force at start: the config's rules file, or the built-in defaults. */

@@ -12,10 +12,12 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.TernaryBoolean;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.CompactionStyle;
 
 /** What the checkpoint settings of a {@link JobConfig} make of a Flink environment. */
 class CheckpointSettingsTest {
@@ -84,6 +86,9 @@ class CheckpointSettingsTest {
         StreamExecutionEnvironment env = configured(JobConfig.fromMap(Map.of("state-backend", "rocksdb")));
         assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        // leveled compaction rewrote every key at every fourth checkpoint, and the next one uploaded it all
+        assertThat(env.getConfiguration().get(RocksDBConfigurableOptions.COMPACTION_STYLE))
+                .isEqualTo(CompactionStyle.UNIVERSAL);
         assertThat(env.isChangelogStateBackendEnabled()).isNotEqualTo(TernaryBoolean.TRUE);
         // a restore is not forced to claim: RocksDB takes a full checkpoint after a NO_CLAIM restore
         assertThat(env.getConfiguration().getOptional(StateRecoveryOptions.RESTORE_MODE)).isEmpty();

@@ -202,20 +202,7 @@ class CheckpointRecoveryTest {
         List<Keyed> rest = new ArrayList<>(Pipeline.encode(events.subList(half, events.size()), WireFormat.AVRO));
         rest.addAll(Pipeline.sentinels(events, 2, WireFormat.AVRO));
         Pipeline.produce(kafka, t.conversationEvents(), rest);
-        FaultySentiment.reset(0);
-        Configuration restore = new Configuration();
-        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-        StreamExecutionEnvironment again = Pipeline.environment(2, 0, restore);
-        TakeoverJob.from(restored).scorer(FaultySentiment.scorer()).build(again);
-        JobClient second = again.executeAsync(name + " restored onto RocksDB");
-        try {
-            List<TakeoverAlert> committed = settledAlerts(t, true);
-            assertThat(committed).as("no duplicate").hasSize(reference.size());
-            Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
-            assertThat(waitForLake(lake)).isEqualTo(referenceLake);
-        } finally {
-            second.cancel().get(1, TimeUnit.MINUTES);
-        }
+        restoreAndExpectTheUninterruptedRun(restored, savepoint, name + " restored onto RocksDB", t, lake);
         assertThat(FaultySentiment.calls()).as("messages scored by the restored job")
                 .isEqualTo(customerMessages - firstHalfMessages);
         assertThat(sharedCheckpointFiles(dir.resolve(name + "-checkpoints")))
@@ -259,25 +246,36 @@ class CheckpointRecoveryTest {
         assertThat(scoredBeforeCancel).as("customer messages scored before the cancel").isLessThan(customerMessages);
 
         Path checkpoint = latestCheckpoint(checkpoints);
+        restoreAndExpectTheUninterruptedRun(cfg, checkpoint.toUri().toString(),
+                name + " restored from " + checkpoint.getFileName(), t, lake);
+        System.err.printf(name + ": cancelled after %d of %d messages with %d of %d alerts committed; the restored"
+                + " job scored %d%n", scoredBeforeCancel, customerMessages, committedAtCancel, reference.size(),
+                FaultySentiment.calls());
+        // The restored job resumed where the checkpoint was: it did not score everything again
+        assertThat(FaultySentiment.calls()).isLessThan(customerMessages);
+    }
+
+    /**
+     * Restores the job from {@code snapshot} (a checkpoint or savepoint) and waits for what the uninterrupted run
+     * gave: every alert committed exactly once, and the lake's summaries. The scorer's count is reset first, so
+     * afterwards it counts what the restored job scored.
+     */
+    private static void restoreAndExpectTheUninterruptedRun(JobConfig cfg, String snapshot, String jobName,
+            TopicNames t, Path lake) throws Exception {
         FaultySentiment.reset(0);
         Configuration restore = new Configuration();
-        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
-        StreamExecutionEnvironment again = Pipeline.environment(2, 0, restore);
-        TakeoverJob.from(cfg).scorer(FaultySentiment.scorer()).build(again);
-        JobClient second = again.executeAsync(name + " restored from " + checkpoint.getFileName());
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, snapshot);
+        StreamExecutionEnvironment env = Pipeline.environment(2, 0, restore);
+        TakeoverJob.from(cfg).scorer(FaultySentiment.scorer()).build(env);
+        JobClient job = env.executeAsync(jobName);
         try {
             List<TakeoverAlert> committed = settledAlerts(t, true);
             assertThat(committed).as("no duplicate").hasSize(reference.size());
             Pipeline.assertSameAlerts(Pipeline.byId(committed), reference);
             assertThat(waitForLake(lake)).isEqualTo(referenceLake);
         } finally {
-            second.cancel().get(1, TimeUnit.MINUTES);
+            job.cancel().get(1, TimeUnit.MINUTES);
         }
-        System.err.printf(name + ": cancelled after %d of %d messages with %d of %d alerts committed; the restored"
-                + " job scored %d%n", scoredBeforeCancel, customerMessages, committedAtCancel, reference.size(),
-                FaultySentiment.calls());
-        // The restored job resumed where the checkpoint was: it did not score everything again
-        assertThat(FaultySentiment.calls()).isLessThan(customerMessages);
     }
 
     @Test
