@@ -83,6 +83,7 @@ public final class LatencyBenchmark {
                             r.achievedRate(), r.alertsSeen(), r.latencyMs());
                     if (r.checkpoints() != null) {
                         progress.print(r.checkpoints().describe());
+                        progress.flush(); // a writer flushes by itself only on println and printf
                     }
                     runs.add(r);
                 }

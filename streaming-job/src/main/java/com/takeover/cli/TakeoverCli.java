@@ -31,7 +31,14 @@ public final class TakeoverCli implements Runnable {
 
     /** Runs the launcher and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return Launcher.commandLine(new TakeoverCli()).execute(args);
+        CommandLine cl = Launcher.commandLine(new TakeoverCli());
+        try {
+            return cl.execute(args);
+        } finally {
+            // main() exits the JVM next: what a command printed without a line end would be lost in the writers
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     @Override

@@ -15,7 +15,8 @@ class BenchLatencyCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("300 conversations held open", "at-least-once", "p99 ms");
         // progress goes to the command's error writer, so a caller (or a redirect) gets it apart from the table
-        assertThat(r.err()).contains("conversations opened", "taken in by the job", "bench latency: at-least-once");
+        assertThat(r.err()).contains("conversations opened", "taken in by the job", "bench latency: at-least-once",
+                "checkpoints", "completed", "Score conversations");
         assertThat(r.out()).doesNotContain("conversations opened");
     }
 

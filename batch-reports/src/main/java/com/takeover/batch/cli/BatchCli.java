@@ -33,7 +33,14 @@ public final class BatchCli implements Runnable {
 
     /** Runs a command and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } finally {
+            // main() exits the JVM next: what a command printed without a line end would be lost in the writers
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     public static CommandLine commandLine() {
