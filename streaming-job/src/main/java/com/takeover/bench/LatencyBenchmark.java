@@ -131,11 +131,14 @@ public final class LatencyBenchmark {
                 progress.printf(Locale.ROOT, "  %,d conversations opened (%,d events) and taken in by the job in %.1f s%n",
                         o.openConversations(), events, (System.nanoTime() - t0) / 1e9);
             }
+            AtomicBoolean producing = new AtomicBoolean(true);
+            // positioned at the topic's end first: the alerts of the opened conversations are not read at all, so
+            // the reader is not still working through them when the measured alerts come
+            LatencyReader reader = new LatencyReader(kafka, t.takeoverAlerts(),
+                    delivery == JobConfig.Delivery.EXACTLY_ONCE, producing);
             long start = System.currentTimeMillis();
             long measureFrom = start + o.warmUp().toMillis();
-            AtomicBoolean producing = new AtomicBoolean(true);
-            LatencyReader reader = new LatencyReader(kafka, t.takeoverAlerts(),
-                    delivery == JobConfig.Delivery.EXACTLY_ONCE, measureFrom, producing);
+            reader.measureFrom(measureFrom);
             Thread readerThread = new Thread(reader, "bench-alert-reader");
             readerThread.start();
             long sent = produce(kafka, t.conversationEvents(), rate, o.duration(), o.seed());
@@ -267,23 +270,41 @@ public final class LatencyBenchmark {
         return sent;
     }
 
-    /** Reads alerts and keeps receive time - source timestamp for event-triggered ones after the warm-up. */
+    /**
+     * Reads the alerts written after it was made and keeps receive time - source timestamp for event-triggered
+     * ones after the warm-up. The consumer is made and positioned at the topic's end (its last stable offset
+     * under read_committed) by the constructor, then used only by {@link #run} on the reader's thread.
+     */
     static final class LatencyReader implements Runnable {
-        private final EmbeddedKafka kafka;
-        private final String topic;
-        private final boolean readCommitted;
-        private final long measureFrom;
+        private final KafkaConsumer<byte[], byte[]> consumer;
         private final AtomicBoolean producing;
         private final List<Long> latencies = new ArrayList<>();
+        private final Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
+        private volatile long measureFrom = Long.MAX_VALUE;
         final AtomicLong seen = new AtomicLong();
 
-        LatencyReader(EmbeddedKafka kafka, String topic, boolean readCommitted, long measureFrom,
-                AtomicBoolean producing) {
-            this.kafka = kafka;
-            this.topic = topic;
-            this.readCommitted = readCommitted;
-            this.measureFrom = measureFrom;
+        LatencyReader(EmbeddedKafka kafka, String topic, boolean readCommitted, AtomicBoolean producing) {
             this.producing = producing;
+            Properties c = KafkaClients.readerProperties(kafka.bootstrapServers(), null,
+                    readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
+            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+            consumer = new KafkaConsumer<>(c);
+            try {
+                // no consumer group: a group join can take seconds, which the first alerts would wait for
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position); // resolves the lazy seek now, before any measured alert
+            } catch (RuntimeException e) {
+                consumer.close();
+                throw e;
+            }
+        }
+
+        /** Alerts whose triggering event came before {@code millis} (epoch) are read but not counted. */
+        void measureFrom(long millis) {
+            this.measureFrom = millis;
         }
 
         synchronized long[] latencies() {
@@ -292,16 +313,7 @@ public final class LatencyBenchmark {
 
         @Override
         public void run() {
-            Properties c = KafkaClients.readerProperties(kafka.bootstrapServers(), null,
-                    readCommitted ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED);
-            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-            Codec<TakeoverAlert> codec = WireFormat.AVRO.codec(TakeoverAlert.class);
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c)) {
-                // no consumer group: a group join can take seconds, which the first alerts would wait for
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+            try (consumer) {
                 long quietSince = -1;
                 while (true) {
                     var records = consumer.poll(Duration.ofMillis(50));
