@@ -192,10 +192,7 @@ public final class LatencyBenchmark {
                 if (e.getPayload() instanceof ConversationStarted) {
                     started++;
                 }
-                long now = System.currentTimeMillis();
-                e.setEventTime(now);
-                producer.send(new ProducerRecord<>(topic, null, now,
-                        e.getConversationId().getBytes(StandardCharsets.UTF_8), codec.encode(e)));
+                sendStampedNow(producer, topic, codec, e);
                 events++;
             }
             producer.flush();
@@ -256,11 +253,7 @@ public final class LatencyBenchmark {
                 }
                 long due = (now - start) * rate / 1_000_000_000L;
                 while (sent < due) {
-                    ConversationEvent e = sim.next();
-                    long created = System.currentTimeMillis();
-                    e.setEventTime(created);
-                    producer.send(new ProducerRecord<>(topic, null, created,
-                            e.getConversationId().getBytes(StandardCharsets.UTF_8), codec.encode(e)));
+                    sendStampedNow(producer, topic, codec, sim.next());
                     sent++;
                 }
                 LockSupport.parkNanos(200_000);
@@ -268,6 +261,18 @@ public final class LatencyBenchmark {
             producer.flush();
         }
         return sent;
+    }
+
+    /**
+     * Sends {@code e} keyed by its conversation, its event time and its Kafka timestamp both now: an alert carries
+     * that timestamp as its source, and latency is measured from it.
+     */
+    private static void sendStampedNow(KafkaProducer<byte[], byte[]> producer, String topic,
+            Codec<ConversationEvent> codec, ConversationEvent e) {
+        long now = System.currentTimeMillis();
+        e.setEventTime(now);
+        producer.send(new ProducerRecord<>(topic, null, now, e.getConversationId().getBytes(StandardCharsets.UTF_8),
+                codec.encode(e)));
     }
 
     /**
