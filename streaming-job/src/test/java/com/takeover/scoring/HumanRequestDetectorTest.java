@@ -91,4 +91,14 @@ class HumanRequestDetectorTest {
         assertThat(detector.isHumanRequest("")).isFalse();
         assertThat(detector.isHumanRequest("  ")).isFalse();
     }
+
+    @Test
+    void theCopyThePatternsReadIsLowerCasedWithItsSpacesCollapsed() {
+        assertThat(HumanRequestDetector.normalise("  Let me TALK\tto  a Human\u00A0please ")).isEqualTo(
+                "let me talk to a human please");
+        // letters beyond ASCII are lower-cased too, apostrophes made plain
+        assertThat(HumanRequestDetector.normalise("ÉCOUTEZ, je VEUX un humain ; I DON\u2019T want a BOT"))
+                .isEqualTo("écoutez, je veux un humain ; i don't want a bot");
+        assertThat(detector.isHumanRequest("I WANT TO SPEAK TO A PERSON")).isTrue();
+    }
 }
