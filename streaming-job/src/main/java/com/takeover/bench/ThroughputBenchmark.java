@@ -33,10 +33,12 @@ public final class ThroughputBenchmark {
             Duration checkpointInterval, Duration bufferTimeout, JobConfig.StateBackend stateBackend) {}
 
     /**
-     * One job's run: wall seconds (the job's net run time) and the CPU seconds this process used meanwhile
-     * (job, broker and clients: on a shared machine a steadier measure of the work than wall time).
+     * One job's run: wall seconds (the job's net run time), the CPU seconds this process used meanwhile (job,
+     * broker and clients: on a shared machine a steadier measure of the work than wall time), and the seconds the
+     * JIT spent compiling meanwhile, part of that CPU. The jobs take turns in this JVM, and the JIT compiles through
+     * every round, not only the first: what a round spends compiling says how far from warm it was.
      */
-    public record Run(String job, int round, long events, double seconds, double cpuSeconds) {
+    public record Run(String job, int round, long events, double seconds, double cpuSeconds, double jitSeconds) {
         public double eventsPerSecond() {
             return events / seconds;
         }
@@ -154,13 +156,21 @@ public final class ThroughputBenchmark {
             PrintWriter progress) throws Exception {
         progress.printf("  round %d: %s...%n", round, job);
         long cpu0 = cpuNanos();
+        long jit0 = compilingMillis();
         JobExecutionResult r = env.execute("bench " + job);
-        return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9);
+        return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
+                (compilingMillis() - jit0) / 1000.0);
     }
 
     private static String line(Run r, String extra) {
-        return String.format(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event)%s", r.round(),
-                r.job(), r.eventsPerSecond(), r.seconds(), r.cpuMicrosPerEvent(), extra);
+        return String.format(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event, JIT %.1f s)%s",
+                r.round(), r.job(), r.eventsPerSecond(), r.seconds(), r.cpuMicrosPerEvent(), r.jitSeconds(), extra);
+    }
+
+    /** The JIT's accumulated compilation time in this JVM, ms (0 where the JVM does not say). */
+    static long compilingMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** CPU time of this process (all threads), ns. */

@@ -92,8 +92,9 @@ public final class BenchThroughputCommand implements Callable<Integer> {
                 System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  loading into the broker: %,.0f events/s%n", r.loaded().eventsPerSecond());
         for (Run run : r.runs()) {
-            out.printf(Locale.ROOT, "  round %d %-22s %,9.0f events/s  (%.1f s; %.1f CPU us/event)%n", run.round(),
-                    run.job(), run.eventsPerSecond(), run.seconds(), run.cpuMicrosPerEvent());
+            out.printf(Locale.ROOT, "  round %d %-22s %,9.0f events/s  (%.1f s; %.1f CPU us/event; JIT %.1f s)%n",
+                    run.round(), run.job(), run.eventsPerSecond(), run.seconds(), run.cpuMicrosPerEvent(),
+                    run.jitSeconds());
         }
         double bytes = r.best(PassThroughJob.Floor.BYTES.label());
         double decoded = r.best(PassThroughJob.Floor.DECODED.label());

@@ -13,7 +13,7 @@ class ThroughputBenchmarkTest {
 
     /** A run of {@code events} in {@code seconds}: {@code events / seconds} events/s. */
     private static Run run(String job, int round, double seconds) {
-        return new Run(job, round, 1_000_000, seconds, seconds);
+        return new Run(job, round, 1_000_000, seconds, seconds, 0);
     }
 
     @Test
