@@ -24,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Streaming throughput, side by side: N simulated events loaded once into a local broker, then, in turn, the
  * two pass-through jobs ({@link PassThroughJob}: bytes only, and decoded) and the full scoring job ({@link TakeoverJob}, at-least-once,
- * with or without the lake) replay them bounded. Events per second = N / the job's net run time (deployment
- * included, a second or so).
+ * with or without the lake) replay them bounded, all on one MiniCluster ({@link BenchCluster}). Events per second =
+ * N / the job's net run time (deployment included, a second or so).
  */
 public final class ThroughputBenchmark {
 
@@ -35,8 +35,8 @@ public final class ThroughputBenchmark {
     /**
      * One job's run: wall seconds (the job's net run time), the CPU seconds this process used meanwhile (job,
      * broker and clients: on a shared machine a steadier measure of the work than wall time), and the seconds the
-     * JIT spent compiling meanwhile, part of that CPU. The jobs take turns in this JVM, and the JIT compiles through
-     * every round, not only the first: what a round spends compiling says how far from warm it was.
+     * JIT spent compiling meanwhile (its threads' time, summed), which says how far from warm a round was: the jobs
+     * take turns in this JVM, and the JIT still compiles in the fourth round.
      */
     public record Run(String job, int round, long events, double seconds, double cpuSeconds, double jitSeconds) {
         public double eventsPerSecond() {
@@ -83,7 +83,7 @@ public final class ThroughputBenchmark {
 
     public static Result run(Options o, PrintWriter progress) throws Exception {
         Path dir = Files.createTempDirectory("takeover-bench-throughput-");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(); BenchCluster cluster = new BenchCluster(o.parallelism())) {
             String events = "bench-conversation-events";
             kafka.createTopics(o.partitions(), events);
             progress.printf(Locale.ROOT, "bench throughput: simulating and loading %,d events into %d partitions...%n",
@@ -101,7 +101,7 @@ public final class ThroughputBenchmark {
                             "unused-rejections"), out, null, dir.resolve("checkpoints"));
                     StreamExecutionEnvironment env = environment(pass);
                     PassThroughJob.build(env, pass, floor, events, out);
-                    Run p = execute(env, floor.label(), round, o.events(), progress);
+                    Run p = execute(cluster, env, pass, floor.label(), round, o.events(), progress);
                     long copied = recordsIn(kafka, out);
                     if (copied != o.events()) {
                         throw new IllegalStateException("the " + floor.label() + " job wrote " + copied
@@ -118,7 +118,7 @@ public final class ThroughputBenchmark {
                         o.lake() ? dir.resolve("lake-" + round).toString() : "", dir.resolve("checkpoints"));
                 StreamExecutionEnvironment env = environment(full);
                 TakeoverJob.from(full).bounded(true).build(env);
-                Run f = execute(env, FULL, round, o.events(), progress);
+                Run f = execute(cluster, env, full, FULL, round, o.events(), progress);
                 long dead = recordsIn(kafka, t.deadLetters());
                 if (dead != 0) {
                     throw new IllegalStateException("the full job dead-lettered " + dead + " simulated events");
@@ -152,12 +152,13 @@ public final class ThroughputBenchmark {
         return StreamExecutionEnvironment.createLocalEnvironment(LocalJob.configuration(config));
     }
 
-    private static Run execute(StreamExecutionEnvironment env, String job, int round, long events,
-            PrintWriter progress) throws Exception {
+    private static Run execute(BenchCluster cluster, StreamExecutionEnvironment env, JobConfig config, String job,
+            int round, long events, PrintWriter progress) throws Exception {
         progress.printf("  round %d: %s...%n", round, job);
+        progress.flush();
         long cpu0 = cpuNanos();
         long jit0 = compilingMillis();
-        JobExecutionResult r = env.execute("bench " + job);
+        JobExecutionResult r = cluster.execute(env, config);
         return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
                 (compilingMillis() - jit0) / 1000.0);
     }

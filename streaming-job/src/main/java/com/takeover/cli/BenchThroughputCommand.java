@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + " re-encodes each event) and the full scoring job replay them bounded, in each round; prints"
                     + " events/s of each and the ratios (target: full >= 0.75x the decoding pass-through). The"
                     + " first round runs on a cold JIT: the best round of each job is reported, and the ratio of each warm"
-                    + " round, whose jobs run minutes apart."
+                    + " round, whose jobs run minutes apart. Every job runs on one Flink MiniCluster, started once."
         })
 public final class BenchThroughputCommand implements Callable<Integer> {
 
@@ -86,8 +86,8 @@ public final class BenchThroughputCommand implements Callable<Integer> {
         ThroughputBenchmark.Result r = ThroughputBenchmark.run(o, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput: %,d simulated events, %d partitions, parallelism %d, checkpoints every %s,"
-                        + " buffer timeout %s, %s state, lake %s; %d cores, Java %s%n", events, partitions, parallelism,
-                checkpointInterval, bufferTimeout, stateBackend, noLake ? "off" : "on",
+                        + " buffer timeout %s, %s state, lake %s; %d cores, Java %s%n", events, partitions,
+                parallelism, checkpointInterval, bufferTimeout, stateBackend, noLake ? "off" : "on",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         out.printf(Locale.ROOT, "  loading into the broker: %,.0f events/s%n", r.loaded().eventsPerSecond());

@@ -1,0 +1,50 @@
+package com.takeover.bench;
+
+import com.takeover.job.JobConfig;
+import com.takeover.job.LocalJob;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One Flink MiniCluster for all of a benchmark's jobs in this JVM, started with the first. A local environment
+ * starts a MiniCluster for each job it executes, and every MiniCluster loads Flink's RPC system (Pekko, Scala)
+ * again in a class loader of its own, about 1,450 classes that the JIT then compiles again: the benchmark's JIT
+ * never settled. A task manager runs for as long as its jobs do, so this is the closer picture.
+ */
+final class BenchCluster implements AutoCloseable {
+    private final int slots;
+    private MiniCluster cluster;
+
+    BenchCluster(int slots) {
+        this.slots = slots;
+    }
+
+    /** Runs the job built on {@code env} to its end; {@code config} makes the cluster when it is the first. */
+    JobExecutionResult execute(StreamExecutionEnvironment env, JobConfig config) throws Exception {
+        if (cluster == null) {
+            Configuration conf = LocalJob.configuration(config);
+            conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+            conf.set(RestOptions.ADDRESS, "127.0.0.1");
+            cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                    .setConfiguration(conf)
+                    .setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(slots)
+                    .withRandomPorts()
+                    .build());
+            cluster.start();
+        }
+        return cluster.executeJobBlocking(env.getStreamGraph().getJobGraph());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
+    }
+}
