@@ -12,8 +12,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * One Flink MiniCluster for all of a benchmark's jobs in this JVM, started with the first. A local environment
  * starts a MiniCluster for each job it executes, and every MiniCluster loads Flink's RPC system (Pekko, Scala)
- * again in a class loader of its own, about 1,450 classes that the JIT then compiles again: the benchmark's JIT
- * never settled. A task manager runs for as long as its jobs do, so this is the closer picture.
+ * again in a class loader of its own, about 1,450 classes that the JIT then compiled again for every job. A task
+ * manager outlives its jobs, so one cluster is also the closer picture of a deployment.
  */
 final class BenchCluster implements AutoCloseable {
     private final int slots;
