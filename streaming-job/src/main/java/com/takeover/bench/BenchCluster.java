@@ -8,6 +8,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * One Flink MiniCluster for all of a benchmark's jobs in this JVM, started with the first. A local environment
@@ -24,7 +25,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /** Runs the job built on {@code env} to its end; {@code config} makes the cluster when it is the first. */
-    JobExecutionResult execute(StreamExecutionEnvironment env, JobConfig config) throws Exception {
+    JobExecutionResult execute(StreamExecutionEnvironment env, JobConfig config, String jobName) throws Exception {
         if (cluster == null) {
             Configuration conf = LocalJob.configuration(config);
             conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -37,7 +38,9 @@ final class BenchCluster implements AutoCloseable {
                     .build());
             cluster.start();
         }
-        return cluster.executeJobBlocking(env.getStreamGraph().getJobGraph());
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(jobName);
+        return cluster.executeJobBlocking(graph.getJobGraph());
     }
 
     @Override

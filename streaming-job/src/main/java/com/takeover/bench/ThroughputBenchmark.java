@@ -158,7 +158,7 @@ public final class ThroughputBenchmark {
         progress.flush();
         long cpu0 = cpuNanos();
         long jit0 = compilingMillis();
-        JobExecutionResult r = cluster.execute(env, config);
+        JobExecutionResult r = cluster.execute(env, config, "bench " + job);
         return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
                 (compilingMillis() - jit0) / 1000.0);
     }
