@@ -2,6 +2,7 @@ package com.takeover.bench;
 
 import com.takeover.job.JobConfig;
 import com.takeover.job.LocalJob;
+import java.io.IOException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -18,18 +19,28 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
  */
 final class BenchCluster implements AutoCloseable {
     private final int slots;
+    private final Configuration conf;
     private MiniCluster cluster;
 
-    BenchCluster(int slots) {
+    /**
+     * A cluster of one task manager with {@code slots} slots, set up for the state backend and checkpoint directory
+     * of {@code jobs} (every job it runs shares them); it starts with the first job.
+     */
+    BenchCluster(int slots, JobConfig jobs) throws IOException {
         this.slots = slots;
+        this.conf = LocalJob.configuration(jobs);
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
     }
 
-    /** Runs the job built on {@code env} to its end; {@code config} makes the cluster when it is the first. */
-    JobExecutionResult execute(StreamExecutionEnvironment env, JobConfig config, String jobName) throws Exception {
+    /** An environment to build a job's graph on; {@link #execute} runs it. Nothing runs until then. */
+    static StreamExecutionEnvironment environment() {
+        return new StreamExecutionEnvironment(new Configuration());
+    }
+
+    /** Runs the job built on {@code env} to its end. */
+    JobExecutionResult execute(StreamExecutionEnvironment env, String jobName) throws Exception {
         if (cluster == null) {
-            Configuration conf = LocalJob.configuration(config);
-            conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-            conf.set(RestOptions.ADDRESS, "127.0.0.1");
             cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                     .setConfiguration(conf)
                     .setNumTaskManagers(1)

@@ -1,7 +1,6 @@
 package com.takeover.bench;
 
 import com.takeover.job.JobConfig;
-import com.takeover.job.LocalJob;
 import com.takeover.job.TakeoverJob;
 import com.takeover.kafka.EmbeddedKafka;
 import com.takeover.kafka.TopicNames;
@@ -83,7 +82,10 @@ public final class ThroughputBenchmark {
 
     public static Result run(Options o, PrintWriter progress) throws Exception {
         Path dir = Files.createTempDirectory("takeover-bench-throughput-");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(); BenchCluster cluster = new BenchCluster(o.parallelism())) {
+        Path checkpoints = dir.resolve("checkpoints");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+                BenchCluster cluster = new BenchCluster(o.parallelism(),
+                        config(kafka, o, TopicNames.defaults(), "bench", null, checkpoints))) {
             String events = "bench-conversation-events";
             kafka.createTopics(o.partitions(), events);
             progress.printf(Locale.ROOT, "bench throughput: simulating and loading %,d events into %d partitions...%n",
@@ -98,10 +100,10 @@ public final class ThroughputBenchmark {
                     String out = "bench-pass-" + floor.name().toLowerCase(Locale.ROOT) + "-" + round;
                     kafka.createTopics(o.partitions(), out);
                     JobConfig pass = config(kafka, o, new TopicNames(events, out, "unused-dlq", "unused-rules",
-                            "unused-rejections"), out, null, dir.resolve("checkpoints"));
-                    StreamExecutionEnvironment env = environment(pass);
+                            "unused-rejections"), out, null, checkpoints);
+                    StreamExecutionEnvironment env = BenchCluster.environment();
                     PassThroughJob.build(env, pass, floor, events, out);
-                    Run p = execute(cluster, env, pass, floor.label(), round, o.events(), progress);
+                    Run p = execute(cluster, env, floor.label(), round, o.events(), progress);
                     long copied = recordsIn(kafka, out);
                     if (copied != o.events()) {
                         throw new IllegalStateException("the " + floor.label() + " job wrote " + copied
@@ -115,10 +117,10 @@ public final class ThroughputBenchmark {
                         "bench-rules-" + round, "bench-rejections-" + round);
                 kafka.createTopics(t, o.partitions());
                 JobConfig full = config(kafka, o, t, "bench-full-" + round,
-                        o.lake() ? dir.resolve("lake-" + round).toString() : "", dir.resolve("checkpoints"));
-                StreamExecutionEnvironment env = environment(full);
+                        o.lake() ? dir.resolve("lake-" + round).toString() : "", checkpoints);
+                StreamExecutionEnvironment env = BenchCluster.environment();
                 TakeoverJob.from(full).bounded(true).build(env);
-                Run f = execute(cluster, env, full, FULL, round, o.events(), progress);
+                Run f = execute(cluster, env, FULL, round, o.events(), progress);
                 long dead = recordsIn(kafka, t.deadLetters());
                 if (dead != 0) {
                     throw new IllegalStateException("the full job dead-lettered " + dead + " simulated events");
@@ -148,17 +150,13 @@ public final class ThroughputBenchmark {
                 .build();
     }
 
-    static StreamExecutionEnvironment environment(JobConfig config) throws IOException {
-        return StreamExecutionEnvironment.createLocalEnvironment(LocalJob.configuration(config));
-    }
-
-    private static Run execute(BenchCluster cluster, StreamExecutionEnvironment env, JobConfig config, String job,
-            int round, long events, PrintWriter progress) throws Exception {
+    private static Run execute(BenchCluster cluster, StreamExecutionEnvironment env, String job, int round,
+            long events, PrintWriter progress) throws Exception {
         progress.printf("  round %d: %s...%n", round, job);
         progress.flush();
         long cpu0 = cpuNanos();
         long jit0 = compilingMillis();
-        JobExecutionResult r = cluster.execute(env, config, "bench " + job);
+        JobExecutionResult r = cluster.execute(env, "bench " + job);
         return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
                 (compilingMillis() - jit0) / 1000.0);
     }
