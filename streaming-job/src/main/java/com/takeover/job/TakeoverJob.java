@@ -70,6 +70,14 @@ public final class TakeoverJob {
     public static final String UID_LAKE_ALERTS_WITHOUT_TEXT = "lake-alerts-without-text";
     public static final String UID_LAKE_TAKEOVERS = "lake-takeovers";
 
+    /**
+     * How long a lake row may wait in a network buffer on its way to the lake's writers. Nothing reads it before the
+     * checkpoint that commits its file (a barrier flushes the buffers), so its edges send full buffers instead of
+     * flushing every {@code buffer-timeout} like the alerts' path: at 10 ms each writer woke for a few rows at a
+     * time, the takeovers' for one or two.
+     */
+    static final Duration LAKE_BUFFER_TIMEOUT = Duration.ofSeconds(1);
+
     private final JobConfig config;
     private Source<IngestedEvent, ?, ?> eventSource;
     private Source<RuleUpdate, ?, ?> ruleSource;
@@ -205,6 +213,8 @@ public final class TakeoverJob {
                 .process(scoringFunction)
                 .uid(UID_SCORING)
                 .name("Score conversations, evaluate alert rules");
+        // The scoring task's only network outputs are the lake's: its Kafka sinks are chained to it
+        alerts.setBufferTimeout(LAKE_BUFFER_TIMEOUT.toMillis());
 
         alerts.sinkTo(alertSink != null ? alertSink : kafkaAlertSink())
                 .uid(UID_ALERT_SINK)
@@ -235,7 +245,8 @@ public final class TakeoverJob {
             DataStream<TakeoverAlert> archived = scoring.config().keepTranscript() ? alerts
                     : alerts.map(LakeRecords::withoutPreview)
                             .uid(UID_LAKE_ALERTS_WITHOUT_TEXT)
-                            .name("Lake: alerts without message text");
+                            .name("Lake: alerts without message text")
+                            .setBufferTimeout(LAKE_BUFFER_TIMEOUT.toMillis());
             archived.sinkTo(alertsOut).uid(UID_LAKE_ALERTS).name("Lake: alerts/").disableChaining();
         }
         if (takeoversOut != null) {
