@@ -10,7 +10,6 @@ import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamEdge;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,22 +45,23 @@ class JobGraphTest {
         StreamGraph graph = env.getStreamGraph();
         List<JobVertex> tasks = StreamSupport.stream(graph.getJobGraph().getVertices().spliterator(), false).toList();
 
-        // No network buffer between an alert and its Kafka producer: the scoring task's timeout is the lake's
+        // No network buffer between an alert (or a rule's rejection) and its Kafka producer: the scoring task's
+        // network outputs are the lake's alone
         assertThat(tasks).filteredOn(v -> v.getName().contains("Score conversations")).singleElement()
-                .satisfies(scoring -> assertThat(scoring.getName()).contains("Kafka: takeover-alerts"));
+                .satisfies(scoring -> assertThat(scoring.getName())
+                        .contains("Kafka: takeover-alerts", "Kafka: rule-rejections"));
         List<StreamEdge> edges = graph.getStreamNodes().stream().flatMap(n -> n.getOutEdges().stream()).toList();
         assertThat(edges).filteredOn(e -> name(graph, e.getTargetId()).startsWith("Lake: ")
                         && name(graph, e.getTargetId()).contains("/: Writer"))
                 .hasSize(3)
                 .allSatisfy(e -> assertThat(e.getBufferTimeout()).isEqualTo(TakeoverJob.LAKE_BUFFER_TIMEOUT.toMillis()));
-        // Events reach the scorer as fast as before
+        // Events and rule updates reach the scorer at the job's own timeout
         assertThat(edges).filteredOn(e -> name(graph, e.getTargetId()).startsWith("Score conversations"))
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getBufferTimeout()).isEqualTo(10));
     }
 
     private static String name(StreamGraph graph, int nodeId) {
-        StreamNode n = graph.getStreamNode(nodeId);
-        return n.getOperatorName();
+        return graph.getStreamNode(nodeId).getOperatorName();
     }
 }
