@@ -16,6 +16,7 @@ import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.parquet.avro.AvroSchemaConverter;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
@@ -80,6 +81,8 @@ public final class LakeSinks {
 
     /** The lake's encoding settings for {@code schema}'s columns on a Parquet writer builder. */
     static <B extends ParquetWriter.Builder<?, B>> B configure(B b, Schema schema) {
+        // Snappy, as every other Parquet file the product writes (outcomes, report tables) and Spark's default
+        b.withCompressionCodec(CompressionCodecName.SNAPPY);
         b.withDictionaryEncoding(false);
         for (ColumnDescriptor c : new AvroSchemaConverter().convert(schema).getColumns()) {
             String[] path = c.getPath();

@@ -35,6 +35,8 @@ import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lake's own write support writes the same files as parquet-avro's writer with the same settings: byte for
  * byte, over the rows of a simulated stretch of traffic (with message text kept, so previews and transcripts are
- * in them), and both read back with parquet-avro as the rows written.
+ * in them), Snappy-compressed, and both read back with parquet-avro as the rows written.
  */
 class LakeWriteSupportTest {
     private static final List<TakeoverAlert> ALERTS = new ArrayList<>();
@@ -136,6 +138,13 @@ class LakeWriteSupportTest {
         assertThat(meta.getKeyValueMetaData()).isEqualTo(footer(theirs).getKeyValueMetaData());
         assertThat(meta.getSchema()).isEqualTo(footer(theirs).getSchema());
         assertThat(read(ours, type)).isEqualTo(rows);
+        assertThat(columnChunks(ours)).allSatisfy(c -> assertThat(c.getCodec()).isEqualTo(CompressionCodecName.SNAPPY));
+    }
+
+    private static List<ColumnChunkMetaData> columnChunks(Path file) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            return r.getFooter().getBlocks().stream().flatMap(b -> b.getColumns().stream()).toList();
+        }
     }
 
     private static <T> Path write(ParquetWriterFactory<T> factory, List<T> rows, Path file) throws IOException {
