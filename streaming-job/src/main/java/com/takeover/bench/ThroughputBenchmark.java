@@ -22,8 +22,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Streaming throughput, side by side: N simulated events loaded once into a local broker, then, in turn, the
- * two pass-through jobs ({@link PassThroughJob}: bytes only, and decoded) and the full scoring job ({@link TakeoverJob}, at-least-once,
- * with or without the lake) replay them bounded, all on one MiniCluster ({@link BenchCluster}). Events per second =
+ * two pass-through jobs ({@link PassThroughJob}: bytes only, and decoded) and the full scoring job
+ * ({@link TakeoverJob}, at-least-once, with or without the lake) replay them bounded, all on one MiniCluster
+ * ({@link BenchCluster}). Events per second =
  * N / the job's net run time (deployment included, a second or so).
  */
 public final class ThroughputBenchmark {
@@ -34,10 +35,16 @@ public final class ThroughputBenchmark {
     /**
      * One job's run: wall seconds (the job's net run time), the CPU seconds this process used meanwhile (job,
      * broker and clients: on a shared machine a steadier measure of the work than wall time), and the seconds the
-     * JIT spent compiling meanwhile (its threads' time, summed), which says how far from warm a round was: the jobs
-     * take turns in this JVM, and the JIT still compiles in the fourth round.
+     * JIT spent compiling meanwhile (its threads' time, summed), which says how far from warm a round was (the jobs
+     * take turns in this JVM; with 2M events the JIT settles by the fifth round); and that CPU by kind of thread, ns
+     * ({@link ThreadCpu}; empty where the JVM cannot say).
      */
-    public record Run(String job, int round, long events, double seconds, double cpuSeconds, double jitSeconds) {
+    public record Run(String job, int round, long events, double seconds, double cpuSeconds, double jitSeconds,
+            Map<ThreadCpu.Kind, Long> cpuByThread) {
+        public Run(String job, int round, long events, double seconds, double cpuSeconds, double jitSeconds) {
+            this(job, round, events, seconds, cpuSeconds, jitSeconds, Map.of());
+        }
+
         public double eventsPerSecond() {
             return events / seconds;
         }
@@ -156,14 +163,21 @@ public final class ThroughputBenchmark {
         progress.flush();
         long cpu0 = cpuNanos();
         long jit0 = compilingMillis();
-        JobExecutionResult r = cluster.execute(env, "bench " + job);
-        return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
-                (compilingMillis() - jit0) / 1000.0);
+        try (ThreadCpu threads = ThreadCpu.start()) {
+            JobExecutionResult r = cluster.execute(env, "bench " + job);
+            return new Run(job, round, events, r.getNetRuntime() / 1000.0, (cpuNanos() - cpu0) / 1e9,
+                    (compilingMillis() - jit0) / 1000.0, threads == null ? Map.of() : threads.stop());
+        }
     }
 
+    /** The run's line and, under it, where its CPU went by kind of thread (where the JVM says). */
     private static String line(Run r, String extra) {
-        return String.format(Locale.ROOT, "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event, JIT %.1f s)%s",
+        String line = String.format(Locale.ROOT,
+                "  round %d: %s %,.0f events/s (%.1f s, %.1f CPU us/event, JIT %.1f s)%s",
                 r.round(), r.job(), r.eventsPerSecond(), r.seconds(), r.cpuMicrosPerEvent(), r.jitSeconds(), extra);
+        return r.cpuByThread().isEmpty() ? line
+                : line + System.lineSeparator() + "    CPU by thread, us/event: "
+                        + ThreadCpu.line(r.cpuByThread(), r.events());
     }
 
     /** The JIT's accumulated compilation time in this JVM, ms (0 where the JVM does not say). */
