@@ -32,6 +32,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * at the start.
  */
 public final class PassThroughJob {
+    /** The keyed pass-through operator's name, which also names its task threads. */
+    static final String NAME_PASS_THROUGH = "pass through";
+
     /** What the pass-through does with each record. */
     public enum Floor {
         /** Key and value bytes only, keyed by the record key. */
@@ -89,7 +92,7 @@ public final class PassThroughJob {
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka: " + inTopic)
                 .keyBy(new ByKey())
                 .map(new Identity<>())
-                .name("pass through")
+                .name(NAME_PASS_THROUGH)
                 .sinkTo(sink)
                 .name("Kafka: " + outTopic);
     }
@@ -115,7 +118,7 @@ public final class PassThroughJob {
                 .name("decoded only")
                 .keyBy(e -> e.event.getConversationId())
                 .map(new Identity<>())
-                .name("pass through")
+                .name(NAME_PASS_THROUGH)
                 .sinkTo(sink)
                 .name("Kafka: " + outTopic);
     }

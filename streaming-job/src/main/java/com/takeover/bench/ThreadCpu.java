@@ -1,5 +1,6 @@
 package com.takeover.bench;
 
+import com.takeover.job.TakeoverJob;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -35,13 +36,13 @@ final class ThreadCpu implements AutoCloseable {
         }
 
         static Kind of(String threadName) {
-            if (threadName.startsWith("Score conversations")) {
+            if (threadName.startsWith(TakeoverJob.NAME_SCORING)) {
                 return SCORING;
             }
-            if (threadName.startsWith("pass through")) {
+            if (threadName.startsWith(PassThroughJob.NAME_PASS_THROUGH)) {
                 return PASS_THROUGH;
             }
-            if (threadName.startsWith("Lake: ")) {
+            if (threadName.startsWith(TakeoverJob.NAME_LAKE_PREFIX)) {
                 return LAKE;
             }
             if (threadName.startsWith("Source: ") || threadName.startsWith("Source Data Fetcher")) {

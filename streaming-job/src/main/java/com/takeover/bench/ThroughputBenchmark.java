@@ -24,8 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * Streaming throughput, side by side: N simulated events loaded once into a local broker, then, in turn, the
  * two pass-through jobs ({@link PassThroughJob}: bytes only, and decoded) and the full scoring job
  * ({@link TakeoverJob}, at-least-once, with or without the lake) replay them bounded, all on one MiniCluster
- * ({@link BenchCluster}). Events per second =
- * N / the job's net run time (deployment included, a second or so).
+ * ({@link BenchCluster}). Events per second = N / the job's net run time (deployment included, a second or so).
  */
 public final class ThroughputBenchmark {
 

@@ -69,6 +69,9 @@ public final class TakeoverJob {
     public static final String UID_LAKE_ALERTS = "lake-alerts";
     public static final String UID_LAKE_ALERTS_WITHOUT_TEXT = "lake-alerts-without-text";
     public static final String UID_LAKE_TAKEOVERS = "lake-takeovers";
+    // Operator names, which also name the task threads they run in (a profile or a benchmark goes by them)
+    public static final String NAME_SCORING = "Score conversations, evaluate alert rules";
+    public static final String NAME_LAKE_PREFIX = "Lake: ";
 
     /**
      * How long a lake row may wait in a network buffer on its way to the lake's writers. Nothing reads it before the
@@ -212,7 +215,7 @@ public final class TakeoverJob {
                 .connect(ruleUpdates)
                 .process(scoringFunction)
                 .uid(UID_SCORING)
-                .name("Score conversations, evaluate alert rules");
+                .name(NAME_SCORING);
         // The scoring task's only network outputs are the lake's: its Kafka sinks are chained to it
         alerts.setBufferTimeout(LAKE_BUFFER_TIMEOUT.toMillis());
 
@@ -237,7 +240,7 @@ public final class TakeoverJob {
         // bulk FileSink encodes and flushes its open Parquet files in the thread that runs it, and on the scoring
         // thread that held every alert back for 100-300 ms (the demo's p99 every 10 s checkpoint).
         if (conversationsOut != null) {
-            summaries.sinkTo(conversationsOut).uid(UID_LAKE_CONVERSATIONS).name("Lake: conversations/")
+            summaries.sinkTo(conversationsOut).uid(UID_LAKE_CONVERSATIONS).name(NAME_LAKE_PREFIX + "conversations/")
                     .disableChaining();
         }
         if (alertsOut != null) {
@@ -245,12 +248,12 @@ public final class TakeoverJob {
             DataStream<TakeoverAlert> archived = scoring.config().keepTranscript() ? alerts
                     : alerts.map(LakeRecords::withoutPreview)
                             .uid(UID_LAKE_ALERTS_WITHOUT_TEXT)
-                            .name("Lake: alerts without message text")
+                            .name(NAME_LAKE_PREFIX + "alerts without message text")
                             .setBufferTimeout(LAKE_BUFFER_TIMEOUT.toMillis());
-            archived.sinkTo(alertsOut).uid(UID_LAKE_ALERTS).name("Lake: alerts/").disableChaining();
+            archived.sinkTo(alertsOut).uid(UID_LAKE_ALERTS).name(NAME_LAKE_PREFIX + "alerts/").disableChaining();
         }
         if (takeoversOut != null) {
-            takeovers.sinkTo(takeoversOut).uid(UID_LAKE_TAKEOVERS).name("Lake: takeovers/").disableChaining();
+            takeovers.sinkTo(takeoversOut).uid(UID_LAKE_TAKEOVERS).name(NAME_LAKE_PREFIX + "takeovers/").disableChaining();
         }
         return new Graph(events, alerts, summaries, takeovers, rejections);
     }

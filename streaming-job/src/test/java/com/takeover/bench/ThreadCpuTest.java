@@ -32,13 +32,13 @@ class ThreadCpuTest {
     @Test
     void eachThreadCountsWhatItSpentSinceTheStartAndNewThreadsCountWhole() {
         Map<Long, Reading> start = Map.of(
-                1L, new Reading(1, "Score conversations (1/2)#0", 100),
+                1L, new Reading(1, "Score conversations, evaluate alert rules (1/2)#0", 100),
                 2L, new Reading(2, "ended before the job, never read again", 500));
         Map<Long, Reading> last = Map.of(
-                1L, new Reading(1, "Score conversations (1/2)#0", 350),
+                1L, new Reading(1, "Score conversations, evaluate alert rules (1/2)#0", 350),
                 2L, new Reading(2, "ended before the job, never read again", 500),
                 3L, new Reading(3, "Lake: alerts/: Writer (1/2)#0", 80),
-                4L, new Reading(4, "Score conversations (2/2)#0", 40));
+                4L, new Reading(4, "Score conversations, evaluate alert rules (2/2)#0", 40));
 
         assertThat(ThreadCpu.byKind(start, last)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 Kind.SCORING, 290L, Kind.LAKE, 80L, Kind.OTHER, 0L));
